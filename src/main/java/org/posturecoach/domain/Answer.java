@@ -1,0 +1,43 @@
+package org.posturecoach.domain;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One validated answer, inserted as a fact. Typed views keep the DRL free of casts. */
+public final class Answer {
+    private final String questionId;
+    private final Object value;
+    private final boolean redFlagQuestion;
+
+    public Answer(String questionId, Object value, boolean redFlagQuestion) {
+        this.questionId = questionId;
+        this.value = value;
+        this.redFlagQuestion = redFlagQuestion;
+    }
+
+    /** Whether the questionnaire marks this question as a red flag. */
+    public boolean isRedFlagQuestion() { return redFlagQuestion; }
+
+    public String getQuestionId() { return questionId; }
+    public Object getValue() { return value; }
+
+    public boolean isFlag() { return Boolean.TRUE.equals(value); }
+
+    public int getNumber() { return value instanceof Number n ? n.intValue() : -1; }
+
+    public String getChoice() { return value instanceof String s ? s : null; }
+
+    public Set<String> getValues() {
+        Set<String> out = new TreeSet<>();
+        if (value instanceof Collection<?> c) {
+            c.forEach(v -> out.add(String.valueOf(v)));
+        } else if (value instanceof String s) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() { return questionId + "=" + value; }
+}

@@ -1,0 +1,49 @@
+package org.posturecoach.domain;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.kie.api.definition.type.Modifies;
+
+/**
+ * An eligible exercise for the main block. Scoring rules give it {@link Preference}s; once totalled, selection
+ * rules take the highest score, ties broken by id.
+ */
+public final class Candidate {
+    private final Exercise exercise;
+    private int score;
+    private Set<String> reasons = Set.of();
+
+    public Candidate(Exercise exercise) {
+        this.exercise = exercise;
+    }
+
+    public Exercise getExercise() { return exercise; }
+    public String getExerciseId() { return exercise.getId(); }
+    public int getScore() { return score; }
+    public boolean isRow() { return exercise.getTags().contains("row"); }
+    public boolean isPosture() { return exercise.getTags().contains("posture"); }
+    public boolean isIsolation() { return exercise.getTags().contains("isolation"); }
+    public boolean hasTag(String tag) { return exercise.getTags().contains(tag); }
+
+    /** Finding codes or question ids that made this candidate more relevant, in a stable order. */
+    public Set<String> getReasons() { return reasons; }
+
+    /** Whether any answer or finding (beyond equipment) made this candidate more relevant. */
+    public boolean isRelevant() { return !reasons.isEmpty(); }
+
+    /** Totals the preferences given to this candidate; called once, inside {@code modify}. */
+    @Modifies({ "score", "reasons" })
+    public void setPreferences(List<Preference> preferences) {
+        Set<String> why = new TreeSet<>();
+        int total = 0;
+        for (Preference p : preferences) {
+            total += p.getPoints();
+            why.addAll(p.getBecause());
+        }
+        this.score = total;
+        this.reasons = Collections.unmodifiableSet(why);
+    }
+}

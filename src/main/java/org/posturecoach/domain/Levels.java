@@ -1,0 +1,19 @@
+package org.posturecoach.domain;
+
+/** Experience levels in order, shared by exercises and clients. */
+public final class Levels {
+    private Levels() {
+    }
+
+    public static int rank(String level) {
+        if (level == null) {
+            return 0;
+        }
+        return switch (level) {
+            case "beginner" -> 1;
+            case "intermediate" -> 2;
+            case "advanced" -> 3;
+            default -> 0;
+        };
+    }
+}

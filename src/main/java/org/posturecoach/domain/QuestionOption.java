@@ -1,0 +1,4 @@
+package org.posturecoach.domain;
+
+public record QuestionOption(String code, String display) {
+}

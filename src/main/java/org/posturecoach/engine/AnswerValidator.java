@@ -1,0 +1,157 @@
+package org.posturecoach.engine;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.posturecoach.domain.Question;
+import org.posturecoach.domain.QuestionOption;
+import org.posturecoach.domain.Questionnaire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Checks answers against the questionnaire data (types, options, ranges, enableWhen, required) and turns the JSON
+ * into plain values. Nothing here is written per field: a new question needs no change.
+ */
+public final class AnswerValidator {
+
+    static final int MAX_STRING = 500;
+
+    /** Whether an answer set must be complete (an assessment) or may be partial (a conversation in progress). */
+    public enum Mode { COMPLETE, PARTIAL }
+
+    private AnswerValidator() {
+    }
+
+    /** Validates and normalises; throws {@link InvalidAnswersException} naming every problem. */
+    public static Map<String, Object> validate(Questionnaire questionnaire, JsonNode answers, Mode mode) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (answers == null || answers.isNull() || answers.isMissingNode()) {
+            throw new InvalidAnswersException(List.of(new FieldError("/answers", "is required")));
+        }
+        if (!answers.isObject()) {
+            throw new InvalidAnswersException(List.of(new FieldError("/answers", "must be an object of questionId: value")));
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = answers.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String pointer = FieldError.pointer("answers", f.getKey());
+            Question q = questionnaire.item(f.getKey()).orElse(null);
+            if (q == null) {
+                errors.add(new FieldError(pointer, "is not a question of this questionnaire"));
+                continue;
+            }
+            String problem = check(q, f.getValue());
+            if (problem != null) {
+                errors.add(new FieldError(pointer, problem));
+            } else {
+                values.put(q.id(), normalise(q, f.getValue()));
+            }
+        }
+        errors.addAll(consistency(questionnaire, values, mode));
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswersException(errors);
+        }
+        return values;
+    }
+
+    /** Enablement and required-ness over answers that are each valid on their own. */
+    public static List<FieldError> consistency(Questionnaire questionnaire, Map<String, Object> values, Mode mode) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Question q : questionnaire.items()) {
+            boolean enabled = EnableConditions.isEnabled(q, values);
+            String pointer = FieldError.pointer("answers", q.id());
+            if (values.containsKey(q.id()) && !enabled) {
+                errors.add(new FieldError(pointer, "is not asked unless " + EnableConditions.describe(q)));
+            } else if (mode == Mode.COMPLETE && q.required() && enabled && !values.containsKey(q.id())) {
+                errors.add(new FieldError(pointer, "is required"));
+            }
+        }
+        return errors;
+    }
+
+    private static String check(Question q, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "must not be null; leave the question out to skip it";
+        }
+        switch (q.type()) {
+            case "boolean":
+                return v.isBoolean() ? null : "must be true or false";
+            case "integer":
+                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                    return "must be a whole number" + range(q);
+                }
+                int n = v.intValue();
+                if ((q.min() != null && n < q.min()) || (q.max() != null && n > q.max())) {
+                    return "must be" + range(q);
+                }
+                return null;
+            case "choice":
+                return v.isTextual() && codes(q).contains(v.asText()) ? null : "must be one of " + codes(q);
+            case "multi-choice":
+                return checkMany(q, v);
+            case "string":
+                if (!v.isTextual()) {
+                    return "must be text";
+                }
+                return v.asText().length() > MAX_STRING ? "must be at most " + MAX_STRING + " characters" : null;
+            default:
+                return "has an unsupported type";
+        }
+    }
+
+    private static String checkMany(Question q, JsonNode v) {
+        if (!v.isArray()) {
+            return "must be a list drawn from " + codes(q);
+        }
+        if (v.isEmpty()) {
+            return "must list at least one option (use [\"none\"] when nothing applies)";
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual() || !codes(q).contains(e.asText())) {
+                return "must contain only " + codes(q);
+            }
+            if (!seen.add(e.asText())) {
+                return "lists " + e.asText() + " twice";
+            }
+        }
+        if (seen.contains("none") && seen.size() > 1) {
+            return "cannot combine \"none\" with other options";
+        }
+        return null;
+    }
+
+    private static Object normalise(Question q, JsonNode v) {
+        return switch (q.type()) {
+            case "boolean" -> v.booleanValue();
+            case "integer" -> v.intValue();
+            case "multi-choice" -> {
+                List<String> list = new ArrayList<>();
+                v.forEach(e -> list.add(e.asText()));
+                yield List.copyOf(list);
+            }
+            default -> v.asText();
+        };
+    }
+
+    private static List<String> codes(Question q) {
+        return q.options() == null ? List.of() : q.options().stream().map(QuestionOption::code).toList();
+    }
+
+    private static String range(Question q) {
+        if (q.min() != null && q.max() != null) {
+            return " between " + q.min() + " and " + q.max();
+        }
+        if (q.min() != null) {
+            return " of at least " + q.min();
+        }
+        return q.max() != null ? " of at most " + q.max() : "";
+    }
+}

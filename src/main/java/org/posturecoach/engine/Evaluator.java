@@ -1,0 +1,145 @@
+package org.posturecoach.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.posturecoach.domain.Answer;
+import org.posturecoach.domain.Exclusion;
+import org.posturecoach.domain.Exercise;
+import org.posturecoach.domain.Finding;
+import org.posturecoach.domain.PlannedItem;
+import org.posturecoach.domain.Question;
+import org.posturecoach.domain.ProgressionStep;
+import org.posturecoach.domain.Referral;
+import org.posturecoach.domain.SetCap;
+import org.posturecoach.domain.Warning;
+import org.posturecoach.domain.WeekPlan;
+import org.posturecoach.knowledge.KnowledgeBase;
+
+/**
+ * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Opens a fresh session per
+ * call, inserts answers and the catalogue as facts, fires the phases in the order the knowledge base names them,
+ * bounded, and always disposes the session. Holds no state.
+ */
+public final class Evaluator {
+
+    private static final List<String> PARTS = List.of("warmup", "main", "cooldown");
+    private static final List<String> SEVERITIES = List.of("stop", "caution", "info");
+
+    private final int maxFirings;
+
+    public Evaluator(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    public Evaluation evaluate(KnowledgeBase kb, Map<String, Object> answers) {
+        KieSession session = kb.kieBase().newKieSession();
+        try {
+            Set<String> fired = new LinkedHashSet<>();
+            String[] last = new String[1];
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    last[0] = event.getMatch().getRule().getName();
+                    fired.add(last[0]);
+                }
+            });
+            new TreeMap<>(answers).forEach((id, value) -> session.insert(new Answer(id, value,
+                    kb.questionnaire().item(id).map(Question::isRedFlag).orElse(false))));
+            for (Exercise e : kb.exercises()) {
+                session.insert(e);
+            }
+            List<String> phases = kb.phases();
+            for (int i = phases.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(phases.get(i)).setFocus();
+            }
+            int count = session.fireAllRules(maxFirings);
+            if (count >= maxFirings) {
+                throw new RuleLoopException(maxFirings, last[0]);
+            }
+            return collect(kb, session, List.copyOf(fired));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private Evaluation collect(KnowledgeBase kb, KieSession s, List<String> fired) {
+        List<Evaluation.FindingView> findings = facts(s, Finding.class).stream()
+                .sorted(Comparator.comparing(Finding::getCode))
+                .map(f -> new Evaluation.FindingView(f.getCode(), f.getTitle(), f.getExplanation()))
+                .toList();
+        List<Evaluation.WarningView> warnings = facts(s, Warning.class).stream()
+                .sorted(Comparator.comparing((Warning w) -> SEVERITIES.indexOf(w.getSeverity()))
+                        .thenComparing(Warning::getCode))
+                .map(w -> new Evaluation.WarningView(w.getCode(), w.getSeverity(), w.getMessage(), w.getExplanation()))
+                .toList();
+        List<Evaluation.ExcludedView> excluded = facts(s, Exclusion.class).stream()
+                .sorted(Comparator.comparing(Exclusion::getExerciseId).thenComparing(Exclusion::getReason))
+                .map(x -> new Evaluation.ExcludedView(x.getExerciseId(), x.getReason(), x.getDetail(), x.getExplanation()))
+                .toList();
+        boolean refer = !facts(s, Referral.class).isEmpty();
+        Evaluation.Plan plan = refer ? null : plan(s);
+        return new Evaluation(kb.version(), refer ? Evaluation.REFER : Evaluation.PLAN, findings, warnings, plan,
+                excluded, fired);
+    }
+
+    private Evaluation.Plan plan(KieSession s) {
+        WeekPlan week = single(s, WeekPlan.class);
+        SetCap cap = single(s, SetCap.class);
+        List<PlannedItem> items = facts(s, PlannedItem.class).stream()
+                .sorted(Comparator.comparingInt(PlannedItem::getDay)
+                        .thenComparingInt(i -> PARTS.indexOf(i.getPart()))
+                        .thenComparingInt(PlannedItem::getPosition))
+                .toList();
+        List<Evaluation.Session> sessions = new ArrayList<>();
+        for (int day : week.getDays()) {
+            sessions.add(new Evaluation.Session(day, part(items, day, "warmup"), part(items, day, "main"),
+                    part(items, day, "cooldown")));
+        }
+        int weeklySets = items.stream().filter(PlannedItem::isMain).mapToInt(PlannedItem::getSets).sum();
+        List<Evaluation.Progression> progression = facts(s, ProgressionStep.class).stream()
+                .sorted(Comparator.comparing(ProgressionStep::getWeeks))
+                .map(p -> new Evaluation.Progression(p.getWeeks(), p.getFocus(), p.getChanges(), p.getExplanation()))
+                .toList();
+        return new Evaluation.Plan(week.getSessionsPerWeek(), weeklySets, cap.getSets(), List.copyOf(sessions),
+                part(items, 0, "daily"), progression);
+    }
+
+    private static List<Evaluation.Item> part(List<PlannedItem> items, int day, String part) {
+        return items.stream().filter(i -> i.getDay() == day && i.getPart().equals(part)).map(Evaluator::item)
+                .toList();
+    }
+
+    private static Evaluation.Item item(PlannedItem i) {
+        Exercise e = i.getExercise();
+        boolean perSide = e.getDefaultDose() != null && e.getDefaultDose().perSide();
+        return new Evaluation.Item(e.getId(), e.getName(), e.getCategory(), i.getSets(), i.getReps(),
+                i.getHoldSeconds(), i.getRestSeconds(), i.getTempo(), perSide, List.copyOf(i.getCues()),
+                i.getExplanation());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> facts(KieSession s, Class<T> type) {
+        Collection<?> objects = s.getObjects(new ClassObjectFilter(type));
+        return new ArrayList<>((Collection<T>) objects);
+    }
+
+    private static <T> T single(KieSession s, Class<T> type) {
+        List<T> all = facts(s, type);
+        if (all.size() != 1) {
+            throw new IllegalStateException("The rules produced " + all.size() + " " + type.getSimpleName()
+                    + " facts where exactly one was expected");
+        }
+        return all.get(0);
+    }
+}

@@ -1,0 +1,23 @@
+package org.posturecoach.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.kie.api.KieBase;
+import org.posturecoach.domain.Exercise;
+import org.posturecoach.domain.Questionnaire;
+
+/**
+ * Everything loaded from {@code rules/}: the compiled rules, the catalogue and the questionnaire,
+ * under one content-hash version. Immutable; a reload builds a new one.
+ */
+public record KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, List<String> phases,
+        Questionnaire questionnaire, List<Exercise> exercises, Map<String, Exercise> exercisesById,
+        Map<String, List<String>> rulesByFile) {
+
+    public Optional<Exercise> exercise(String id) {
+        return Optional.ofNullable(exercisesById.get(id));
+    }
+}
