@@ -1,0 +1,38 @@
+package org.posturecoach.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.posturecoach.domain.Exercise;
+import org.posturecoach.knowledge.KnowledgeBaseHolder;
+import org.posturecoach.rest.exception.ProblemException;
+
+@Path("/api/v1/exercises")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExerciseResource {
+
+    @Inject
+    KnowledgeBaseHolder knowledgeBase;
+
+    /** The catalogue, sorted by id; optional filters by category, tag and available equipment. */
+    @GET
+    public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag) {
+        return knowledgeBase.current().exercises().stream()
+                .filter(e -> category == null || category.equals(e.getCategory()))
+                .filter(e -> tag == null || e.getTags().contains(tag))
+                .toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public Exercise get(@PathParam("id") String id) {
+        return knowledgeBase.current().exercise(id).orElseThrow(() -> ProblemException.notFound("Exercise", id));
+    }
+}

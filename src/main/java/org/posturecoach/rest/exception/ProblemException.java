@@ -1,0 +1,32 @@
+package org.posturecoach.rest.exception;
+
+import java.util.List;
+
+import org.posturecoach.engine.FieldError;
+
+/** Thrown by resources for any 4xx they decide on; the mapper turns it into problem+json. */
+public class ProblemException extends RuntimeException {
+    private final Problem problem;
+
+    public ProblemException(int status, String title, String detail) {
+        super(detail);
+        this.problem = Problem.of(status, title, detail);
+    }
+
+    private ProblemException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(Problem.invalid(errors.size() + " field(s) are invalid", errors));
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}
