@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -27,9 +28,10 @@ import org.posturecoach.domain.WeekPlan;
 import org.posturecoach.knowledge.KnowledgeBase;
 
 /**
- * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Opens a fresh session per
- * call, inserts answers and the catalogue as facts, fires the phases in the order the knowledge base names them,
- * bounded, and always disposes the session. Holds no state.
+ * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Takes a clean session from
+ * the knowledge base's pool per call (a disposed pooled session is reset), inserts answers and the catalogue as
+ * facts, fires the phases in the order the knowledge base names them, bounded, and always disposes the session.
+ * Holds no state.
  */
 public final class Evaluator {
 
@@ -43,17 +45,18 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(KnowledgeBase kb, Map<String, Object> answers) {
-        KieSession session = kb.kieBase().newKieSession();
+        KieSession session = kb.sessions().newKieSession();
+        Set<String> fired = new LinkedHashSet<>();
+        String[] last = new String[1];
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                last[0] = event.getMatch().getRule().getName();
+                fired.add(last[0]);
+            }
+        };
+        session.addEventListener(listener);
         try {
-            Set<String> fired = new LinkedHashSet<>();
-            String[] last = new String[1];
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    last[0] = event.getMatch().getRule().getName();
-                    fired.add(last[0]);
-                }
-            });
             new TreeMap<>(answers).forEach((id, value) -> session.insert(new Answer(id, value,
                     kb.questionnaire().item(id).map(Question::isRedFlag).orElse(false))));
             for (Exercise e : kb.exercises()) {
@@ -69,22 +72,26 @@ public final class Evaluator {
             }
             return collect(kb, session, List.copyOf(fired));
         } finally {
+            // A pooled session keeps its listeners across resets: remove ours before handing it back.
+            session.removeEventListener(listener);
             session.dispose();
         }
     }
 
     private Evaluation collect(KnowledgeBase kb, KieSession s, List<String> fired) {
         List<Evaluation.FindingView> findings = facts(s, Finding.class).stream()
-                .sorted(Comparator.comparing(Finding::getCode))
+                .sorted(Comparator.comparing(Finding::getCode).thenComparing(Finding::getTitle))
                 .map(f -> new Evaluation.FindingView(f.getCode(), f.getTitle(), f.getExplanation()))
                 .toList();
         List<Evaluation.WarningView> warnings = facts(s, Warning.class).stream()
                 .sorted(Comparator.comparing((Warning w) -> SEVERITIES.indexOf(w.getSeverity()))
-                        .thenComparing(Warning::getCode))
+                        .thenComparing(Warning::getCode).thenComparing(Warning::getMessage))
                 .map(w -> new Evaluation.WarningView(w.getCode(), w.getSeverity(), w.getMessage(), w.getExplanation()))
                 .toList();
         List<Evaluation.ExcludedView> excluded = facts(s, Exclusion.class).stream()
-                .sorted(Comparator.comparing(Exclusion::getExerciseId).thenComparing(Exclusion::getReason))
+                .sorted(Comparator.comparing(Exclusion::getExerciseId).thenComparing(Exclusion::getReason)
+                        .thenComparing(x -> x.getExplanation().rule())
+                        .thenComparing(x -> String.valueOf(x.getDetail())))
                 .map(x -> new Evaluation.ExcludedView(x.getExerciseId(), x.getReason(), x.getDetail(), x.getExplanation()))
                 .toList();
         boolean refer = !facts(s, Referral.class).isEmpty();
@@ -108,7 +115,8 @@ public final class Evaluator {
         }
         int weeklySets = items.stream().filter(PlannedItem::isMain).mapToInt(PlannedItem::getSets).sum();
         List<Evaluation.Progression> progression = facts(s, ProgressionStep.class).stream()
-                .sorted(Comparator.comparing(ProgressionStep::getWeeks))
+                .sorted(Comparator.comparing(ProgressionStep::getWeeks)
+                        .thenComparing(p -> p.getExplanation().rule()))
                 .map(p -> new Evaluation.Progression(p.getWeeks(), p.getFocus(), p.getChanges(), p.getExplanation()))
                 .toList();
         return new Evaluation.Plan(week.getSessionsPerWeek(), weeklySets, cap.getSets(), List.copyOf(sessions),

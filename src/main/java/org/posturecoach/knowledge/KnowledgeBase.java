@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.domain.Questionnaire;
 
 /**
  * Everything loaded from {@code rules/}: the compiled rules, the catalogue and the questionnaire,
- * under one content-hash version. Immutable; a reload builds a new one.
+ * under one content-hash version. Immutable; a reload builds a new one. {@code sessions} is a pool of sessions of
+ * this KieBase: a disposed pooled session is reset and reused, which saves building one per evaluation.
  */
-public record KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, List<String> phases,
+public record KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
+        List<String> phases,
         Questionnaire questionnaire, List<Exercise> exercises, Map<String, Exercise> exercisesById,
         Map<String, List<String>> rulesByFile) {
 

@@ -61,7 +61,8 @@ public final class KnowledgeBaseLoader {
         new CatalogueCheck(catalogue, questionnaire).verify();
         Map<String, Exercise> byId = catalogue.exercises().stream()
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, TreeMap::new));
-        return new KnowledgeBase(version, Instant.now(), kieBase, phases, questionnaire,
+        return new KnowledgeBase(version, Instant.now(), kieBase,
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), phases, questionnaire,
                 List.copyOf(byId.values()), Map.copyOf(byId), rulesByFile(kieBase));
     }
 
