@@ -1,0 +1,135 @@
+package org.posturecoach.foundation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+
+/** The service after start: health, API docs, the knowledge-base view, and problem+json for every error. */
+@QuarkusTest
+class HealthAndErrorsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void liveIsUp() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", is("UP"));
+    }
+
+    @Test
+    void readyIsUpWithTheKnowledgeBaseAndTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("knowledge-base"))
+                .body("checks.find { it.name == 'knowledge-base' }.status", is("UP"))
+                .body("checks.find { it.name == 'knowledge-base' }.data.version", matchesPattern("[0-9a-f]{64}"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.status", everyItem(is("UP")));
+    }
+
+    @Test
+    void openApiIsServed() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3."))
+                .body("paths", hasKey("/api/v1/knowledge-base"))
+                .body("paths", hasKey("/api/v1/assessments/preview"));
+    }
+
+    @Test
+    void knowledgeBaseTellsVersionLoadTimeAndRulesPerFile() {
+        Response r = given().when().get("/api/v1/knowledge-base")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("version", matchesPattern("[0-9a-f]{64}"))
+                .body("loadedAt", notNullValue())
+                .body("rulesByFile", hasKey("posturecoach/triage/red-flags.drl"))
+                .body("rulesByFile", hasKey("posturecoach/volume/volume.drl"))
+                .body("rulesByFile.'posturecoach/volume/volume.drl'",
+                        hasItem("Volume: trim main sets to the weekly cap of 12"))
+                .body("rulesByFile.'posturecoach/triage/red-flags.drl'", hasItem(
+                        "Triage: any red flag stops the plan and refers the client to a medical professional"))
+                .extract().response();
+        Instant loadedAt = Instant.parse(r.path("loadedAt"));
+        assertFalse(loadedAt.isAfter(Instant.now()), "loadedAt is in the future: " + loadedAt);
+    }
+
+    @Test
+    void unknownRouteIs404Problem() {
+        problem(given().when().get("/api/v1/no-such-thing"), 404);
+    }
+
+    @Test
+    void unknownRouteOutsideTheApiIs404Problem() {
+        problem(given().when().get("/no-such-page"), 404);
+    }
+
+    @Test
+    void malformedJsonIs400Problem() {
+        problem(given().contentType(ContentType.JSON).body("{\"answers\": {\"neckPain\": tru")
+                .when().post("/api/v1/assessments/preview"), 400);
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        problem(given().when().delete("/api/v1/questionnaire"), 405);
+    }
+
+    @Test
+    void wrongContentTypeIs415Problem() {
+        problem(given().contentType(ContentType.TEXT).body("neckPain=true")
+                .when().post("/api/v1/assessments/preview"), 415);
+    }
+
+    @Test
+    void unknownTopLevelFieldIs400NamingIt() {
+        problem(given().contentType(ContentType.JSON).body("{\"answers\": {}, \"colour\": \"blue\"}")
+                .when().post("/api/v1/assessments/preview"), 400)
+                .body("errors.pointer", hasItem("/colour"));
+    }
+
+    @Test
+    void noBodyIs400Problem() {
+        problem(given().contentType(ContentType.JSON).when().post("/api/v1/assessments/preview"), 400);
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIs400Problem() {
+        problem(given().contentType(ContentType.JSON).body("[1, 2]")
+                .when().post("/api/v1/assessments/preview"), 400);
+    }
+
+    /** An RFC 9457 body with the given status and no trace of the implementation. */
+    private static ValidatableResponse problem(Response response, int status) {
+        String body = response.asString();
+        for (String leak : new String[] { "Exception", "at org.", "java.", "\tat " }) {
+            assertFalse(body.contains(leak), "the body leaks '" + leak + "': " + body);
+        }
+        return response.then()
+                .statusCode(status)
+                .contentType(startsWith(PROBLEM))
+                .body("type", notNullValue())
+                .body("title", notNullValue())
+                .body("status", is(status))
+                .body("detail", notNullValue())
+                .body("$", not(hasKey("trace")));
+    }
+}

@@ -1,0 +1,261 @@
+package org.posturecoach.foundation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.posturecoach.engine.Evaluator;
+import org.posturecoach.engine.RuleLoopException;
+import org.posturecoach.knowledge.KnowledgeBase;
+import org.posturecoach.knowledge.KnowledgeBaseException;
+import org.posturecoach.knowledge.KnowledgeBaseLoader;
+import org.posturecoach.rules.RuleHarness;
+
+/**
+ * The knowledge-base loader on the real {@code rules/} folder and on broken copies of it: compilation, errors that
+ * name file and line, the content-hash version, and bounded firing.
+ */
+class KnowledgeBaseLoaderTest {
+
+    private static final Path RULES = Path.of("rules");
+    private static KnowledgeBase real;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadRealRules() {
+        real = new KnowledgeBaseLoader().load(RULES);
+    }
+
+    @Test
+    void theRealRuleBaseCompilesWithRulesInEveryDrlFile() {
+        Set<String> drlFiles = drlFiles(RULES);
+        assertFalse(drlFiles.isEmpty(), "no .drl files under rules/");
+        assertEquals(drlFiles, new TreeSet<>(real.rulesByFile().keySet()),
+                "rulesByFile must list exactly the DRL files of rules/");
+        real.rulesByFile().forEach((file, rules) -> assertFalse(rules.isEmpty(), file + " declares no rule"));
+        assertTrue(real.version().matches("[0-9a-f]{64}"), real.version());
+        assertFalse(real.exercises().isEmpty());
+        assertFalse(real.questionnaire().items().isEmpty());
+        assertTrue(real.phases().contains("findings"), real.phases().toString());
+    }
+
+    @Test
+    void eachDrlFileSitsInTheFolderOfItsPackage() throws IOException {
+        for (String file : drlFiles(RULES)) {
+            String text = Files.readString(RULES.resolve(file));
+            String pkg = text.lines().map(String::strip).filter(l -> l.startsWith("package ")).findFirst()
+                    .map(l -> l.substring("package ".length()).replace(";", "").strip()).orElse("");
+            String folder = file.substring(0, file.lastIndexOf('/'));
+            assertEquals(folder, pkg.replace('.', '/'), file + " declares package " + pkg);
+        }
+    }
+
+    @Test
+    void anUnknownFieldFailsNamingTheFileTheLineAndTheField() throws IOException {
+        Path copy = copyRules("broken");
+        String file = "posturecoach/findings/findings.drl";
+        List<String> lines = new ArrayList<>(Files.readAllLines(copy.resolve(file)));
+        int whenIndex = indexOf(lines, "when");
+        int ruleLine = whenIndex;
+        while (!lines.get(ruleLine - 1).startsWith("rule ")) {
+            ruleLine--;
+        }
+        int conditionLine = whenIndex + 2; // 1-based number of the line right after "when"
+        lines.set(whenIndex + 1, "    Answer( noSuchField == 3 )");
+        Files.write(copy.resolve(file), lines);
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> new KnowledgeBaseLoader().load(copy));
+
+        assertTrue(e.getMessage().contains(file + " line " + conditionLine)
+                || e.getMessage().contains(file + " line " + ruleLine),
+                "expected " + file + " line " + conditionLine + " (or the rule's line " + ruleLine + ") in: "
+                        + e.getMessage());
+        assertTrue(e.getMessage().contains("noSuchField"), e.getMessage());
+    }
+
+    @Test
+    void aDrlSyntaxErrorFailsNamingTheFileAndTheExactLine() throws IOException {
+        Path copy = copyRules("syntax");
+        String file = "posturecoach/volume/volume.drl";
+        List<String> lines = new ArrayList<>(Files.readAllLines(copy.resolve(file)));
+        int whenIndex = indexOf(lines, "when");
+        int badLine = whenIndex + 2; // 1-based number of the line right after "when"
+        lines.set(whenIndex + 1, "    this is not ) DRL (");
+        Files.write(copy.resolve(file), lines);
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> new KnowledgeBaseLoader().load(copy));
+
+        assertTrue(e.getMessage().contains(file + " line " + badLine), e.getMessage());
+        assertFalse(e.getMessage().contains("findings.drl"), "only the broken file is named: " + e.getMessage());
+    }
+
+    @Test
+    void theVersionIsStableForIdenticalContentWhereverTheFolderIs() throws IOException {
+        Path a = copyRules("a");
+        Path b = copyRules("elsewhere/b");
+        String va = new KnowledgeBaseLoader().load(a).version();
+        assertEquals(real.version(), va);
+        assertEquals(va, new KnowledgeBaseLoader().load(b).version());
+        assertEquals(va, new KnowledgeBaseLoader().load(a).version(), "loading twice gives the same version");
+    }
+
+    @Test
+    void theVersionChangesWhenAnyRuleFileChanges() throws IOException {
+        for (String file : List.of("posturecoach/volume/volume.drl", "catalogue/exercises.json",
+                "questionnaire/questionnaire.json", "knowledge-base.json")) {
+            Path copy = copyRules("edit-" + file.replace('/', '-'));
+            Files.writeString(copy.resolve(file), "\n", StandardOpenOption.APPEND);
+            String changed = new KnowledgeBaseLoader().load(copy).version();
+            assertNotEquals(real.version(), changed, "one byte appended to " + file);
+        }
+    }
+
+    @Test
+    void theVersionChangesWhenARuleFileIsAddedOrRenamed() throws IOException {
+        Path added = copyRules("added");
+        Path extra = added.resolve("posturecoach/extra/extra.drl");
+        Files.createDirectories(extra.getParent());
+        Files.writeString(extra, """
+                package posturecoach.extra;
+
+                import org.posturecoach.domain.Answer;
+
+                rule "Extra: a rule that never matters"
+                    agenda-group "findings"
+                when
+                    Answer( questionId == "noSuchQuestion" )
+                then
+                end
+                """);
+        KnowledgeBase withExtra = new KnowledgeBaseLoader().load(added);
+        assertNotEquals(real.version(), withExtra.version());
+        assertEquals(List.of("Extra: a rule that never matters"),
+                withExtra.rulesByFile().get("posturecoach/extra/extra.drl"));
+
+        Path renamed = copyRules("renamed");
+        Path from = renamed.resolve("posturecoach/selection/wrap-up.drl");
+        Files.move(from, from.resolveSibling("wrap-up-renamed.drl"));
+        KnowledgeBase afterRename = new KnowledgeBaseLoader().load(renamed);
+        assertNotEquals(real.version(), afterRename.version());
+        assertEquals(real.rulesByFile().get("posturecoach/selection/wrap-up.drl"),
+                afterRename.rulesByFile().get("posturecoach/selection/wrap-up-renamed.drl"));
+    }
+
+    @Test
+    void aMissingCatalogueFailsWithAClearMessage() throws IOException {
+        Path copy = copyRules("no-catalogue");
+        Files.delete(copy.resolve("catalogue/exercises.json"));
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> new KnowledgeBaseLoader().load(copy));
+
+        assertTrue(e.getMessage().contains("catalogue/exercises.json"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRulesFolderFailsWithAClearMessage() {
+        Path nowhere = tmp.resolve("does-not-exist");
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> new KnowledgeBaseLoader().load(nowhere));
+
+        assertTrue(e.getMessage().contains("does-not-exist"), e.getMessage());
+    }
+
+    @Test
+    void aLoopingRuleFailsFastNamingTheRule() throws IOException {
+        Path copy = copyRules("loop");
+        Path loop = copy.resolve("posturecoach/looping/looping.drl");
+        Files.createDirectories(loop.getParent());
+        Files.writeString(loop, """
+                package posturecoach.looping;
+
+                declare Tick
+                    count : int
+                end
+
+                rule "Looping: start the counter"
+                    agenda-group "findings"
+                when
+                    not Tick()
+                then
+                    insert(new Tick(0));
+                end
+
+                // No no-loop, and the pattern reads the field it modifies: every modify re-activates it, for ever.
+                rule "Looping: count for ever"
+                    agenda-group "findings"
+                when
+                    $t : Tick( count >= 0 )
+                then
+                    modify($t) { setCount($t.getCount() + 1) }
+                end
+                """);
+        KnowledgeBase kb = new KnowledgeBaseLoader().load(copy);
+        Map<String, Object> answers = RuleHarness.baseline();
+
+        RuleLoopException e = assertThrows(RuleLoopException.class, () -> new Evaluator(200).evaluate(kb, answers));
+
+        assertTrue(e.getMessage().contains("Looping: count for ever"), e.getMessage());
+        assertTrue(e.getMessage().contains("200"), e.getMessage());
+        // The near miss: the real rule base on the same answers and bound finishes.
+        assertEquals(real.version(), new Evaluator(5000).evaluate(real, answers).knowledgeBaseVersion());
+    }
+
+    private Path copyRules(String name) throws IOException {
+        Path target = tmp.resolve(name);
+        try (Stream<Path> walk = Files.walk(RULES)) {
+            for (Path p : walk.toList()) {
+                Path to = target.resolve(RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static Set<String> drlFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".drl"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String stripped) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(stripped)) {
+                return i;
+            }
+        }
+        throw new AssertionError("fixture: no line '" + stripped + "'");
+    }
+}
