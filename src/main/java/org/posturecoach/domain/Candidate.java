@@ -35,7 +35,7 @@ public final class Candidate {
     public boolean isRelevant() { return !reasons.isEmpty(); }
 
     /** Totals the preferences given to this candidate; called once, inside {@code modify}. */
-    @Modifies({ "score", "reasons" })
+    @Modifies({ "score", "reasons", "relevant" })
     public void setPreferences(List<Preference> preferences) {
         Set<String> why = new TreeSet<>();
         int total = 0;

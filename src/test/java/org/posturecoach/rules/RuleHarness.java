@@ -1,17 +1,35 @@
 package org.posturecoach.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.posturecoach.engine.AnswerValidator;
+import org.posturecoach.domain.Exercise;
 import org.posturecoach.engine.Evaluation;
+import org.posturecoach.engine.Evaluation.Item;
 import org.posturecoach.engine.Evaluator;
 import org.posturecoach.knowledge.KnowledgeBase;
 import org.posturecoach.knowledge.KnowledgeBaseLoader;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The real knowledge base from rules/, compiled once per test JVM, and helpers to build answer sets. */
 public final class RuleHarness {
@@ -58,8 +76,150 @@ public final class RuleHarness {
 
     /** Validates through the same path the API uses, then evaluates. */
     public static Evaluation evaluate(Map<String, Object> answers) {
-        Map<String, Object> valid = AnswerValidator.validate(kb().questionnaire(), JSON.valueToTree(answers),
+        return evaluate(kb(), answers);
+    }
+
+    public static Evaluation evaluate(KnowledgeBase base, Map<String, Object> answers) {
+        Map<String, Object> valid = AnswerValidator.validate(base.questionnaire(), JSON.valueToTree(answers),
                 AnswerValidator.Mode.COMPLETE);
-        return evaluator().evaluate(kb(), valid);
+        return evaluator().evaluate(base, valid);
+    }
+
+    /**
+     * The real rules over a catalogue edited so that two safety nets must act, which the real catalogue never
+     * needs: the prone back extension's default dose is 1 set (main items are raised to 2), and every other
+     * bodyweight main-block exercise is listed as its alternative (one movement pattern, so the week can only reach
+     * 3 exercises through the minimum rule). Compiled once, from a copy of rules/ in a temporary folder.
+     */
+    public static synchronized KnowledgeBase safetyNetKb() {
+        if (safetyNetKb == null) {
+            safetyNetKb = editedCopy(catalogue -> {
+                for (JsonNode e : catalogue.path("exercises")) {
+                    if (e.path("id").asText().equals("prone-back-extension")) {
+                        ((ObjectNode) e.path("defaultDose")).put("sets", 1);
+                        ArrayNode alternatives = ((ObjectNode) e.path("related")).putArray("alternatives");
+                        List.of("superman", "bird-dog", "glute-bridge", "chin-tuck", "wall-angel", "stress-ball-squeeze")
+                                .forEach(alternatives::add);
+                    }
+                }
+            });
+        }
+        return safetyNetKb;
+    }
+
+    private static KnowledgeBase safetyNetKb;
+
+    private static KnowledgeBase editedCopy(Consumer<JsonNode> catalogueEdit) {
+        try {
+            Path source = Path.of("rules");
+            Path copy = Files.createTempDirectory("posturecoach-rules-");
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : walk.toList()) {
+                    Path target = copy.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            Path catalogue = copy.resolve("catalogue/exercises.json");
+            JsonNode tree = JSON.readTree(catalogue.toFile());
+            catalogueEdit.accept(tree);
+            JSON.writeValue(catalogue.toFile(), tree);
+            KnowledgeBase edited = new KnowledgeBaseLoader().load(copy);
+            try (Stream<Path> walk = Files.walk(copy)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            return edited;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ rules by file
+
+    /** The rule names declared in one DRL file, e.g. {@code posturecoach/triage/red-flags.drl}. */
+    public static Set<String> rulesIn(String file) {
+        List<String> rules = kb().rulesByFile().get(file);
+        if (rules == null) {
+            throw new IllegalArgumentException("No rule file " + file + "; the knowledge base has "
+                    + kb().rulesByFile().keySet());
+        }
+        return new TreeSet<>(rules);
+    }
+
+    /** The rules of one file that fired in this evaluation. */
+    public static Set<String> firedIn(Evaluation ev, String file) {
+        Set<String> fired = new TreeSet<>(ev.firedRules());
+        fired.retainAll(rulesIn(file));
+        return fired;
+    }
+
+    /** Exactly these rules of the file fired (each name is checked to be a rule of the file, so a typo fails). */
+    public static void assertFired(Evaluation ev, String file, String... expected) {
+        Set<String> want = new TreeSet<>(List.of(expected));
+        Set<String> unknown = new TreeSet<>(want);
+        unknown.removeAll(rulesIn(file));
+        assertTrue(unknown.isEmpty(), () -> "not rules of " + file + ": " + unknown);
+        assertEquals(want, firedIn(ev, file), "rules fired from " + file);
+    }
+
+    /** A rule of the file that must not fire here (the name is checked to exist). */
+    public static void assertNotFired(Evaluation ev, String file, String rule) {
+        assertTrue(rulesIn(file).contains(rule), () -> "not a rule of " + file + ": " + rule);
+        assertFalse(ev.firedRules().contains(rule), () -> "fired but should not: " + rule);
+    }
+
+    // ------------------------------------------------------------------------------------------ reading results
+
+    public static Set<String> findingCodes(Evaluation ev) {
+        return ev.findings().stream().map(Evaluation.FindingView::code).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static Set<String> warningCodes(Evaluation ev) {
+        return ev.warnings().stream().map(Evaluation.WarningView::code).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static Evaluation.WarningView warning(Evaluation ev, String code) {
+        return ev.warnings().stream().filter(w -> w.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no warning " + code + " in " + warningCodes(ev)));
+    }
+
+    /** Every main item of every session, in session order. */
+    public static List<Item> mainItems(Evaluation ev) {
+        return ev.plan().sessions().stream().flatMap(s -> s.main().stream()).toList();
+    }
+
+    /** The distinct main exercises of the week, sorted. */
+    public static Set<String> mainIds(Evaluation ev) {
+        return mainItems(ev).stream().map(Item::exerciseId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every item of the plan: warm-up, main and cool-down of every session, and the daily routine. */
+    public static Stream<Item> allItems(Evaluation.Plan plan) {
+        return Stream.concat(plan.sessions().stream()
+                .flatMap(s -> Stream.of(s.warmup(), s.main(), s.cooldown()).flatMap(Collection::stream)),
+                plan.daily().stream());
+    }
+
+    public static List<String> ids(List<Item> items) {
+        return items.stream().map(Item::exerciseId).toList();
+    }
+
+    public static Exercise exercise(String id) {
+        return kb().exercise(id).orElseThrow(() -> new AssertionError("no exercise " + id));
+    }
+
+    /** The reasons recorded in {@code excluded} for one exercise (empty when it is not excluded). */
+    public static Set<String> exclusionReasons(Evaluation ev, String exerciseId) {
+        return ev.excluded().stream().filter(x -> x.exerciseId().equals(exerciseId))
+                .map(Evaluation.ExcludedView::reason).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static Evaluation.ExcludedView exclusion(Evaluation ev, String exerciseId, String reason) {
+        return ev.excluded().stream().filter(x -> x.exerciseId().equals(exerciseId) && x.reason().equals(reason))
+                .findFirst().orElseThrow(() -> new AssertionError(exerciseId + " is not excluded as " + reason
+                        + " (reasons: " + exclusionReasons(ev, exerciseId) + ")"));
     }
 }

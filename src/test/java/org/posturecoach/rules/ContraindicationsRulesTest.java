@@ -1,0 +1,124 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.exclusion;
+import static org.posturecoach.rules.RuleHarness.exclusionReasons;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.posturecoach.engine.Evaluation;
+
+/** contraindications/contraindications.drl: equipment, level and contraindications leave exercises out. */
+class ContraindicationsRulesTest {
+
+    static final String FILE = "posturecoach/contraindications/contraindications.drl";
+    static final String EQUIPMENT = "Eligibility: leave out exercises that need equipment the client does not have";
+    static final String LEVEL = "Eligibility: leave out exercises above the client's experience";
+    static final String CATALOGUE = "Contraindication: leave out an exercise the catalogue contraindicates for a present finding";
+    static final String LOW_BACK = "Contraindication: no high low-back-load exercise with low back pain";
+    static final String ONCE = "Contraindication: list each ruled-out exercise once, with every finding against it";
+
+    static final Set<String> SCREENING = Set.of("no-equipment", "above-level", "contraindicated");
+
+    // A full gym, an intermediate lifter, no findings: nothing is screened out.
+    @Test
+    void aFullGymIntermediateWithoutFindingsKeepsEveryExercise() {
+        Evaluation ev = evaluate(baseline());
+        assertTrue(ev.excluded().stream().noneMatch(x -> SCREENING.contains(x.reason())), () -> ev.excluded().toString());
+        assertFired(ev, FILE);
+    }
+
+    @Test
+    void aBandAtHomeLeavesOutWhatNeedsOtherEquipment() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("resistance-band")));
+        assertEquals("needs barbell", exclusion(ev, "barbell-row", "no-equipment").detail());
+        assertEquals("needs dumbbells, bench", exclusion(ev, "incline-dumbbell-row", "no-equipment").detail());
+        assertEquals(EQUIPMENT, exclusion(ev, "barbell-row", "no-equipment").explanation().rule());
+        // Near misses: band and bodyweight exercises stay in.
+        assertFalse(exclusionReasons(ev, "band-row").contains("no-equipment"));
+        assertFalse(exclusionReasons(ev, "superman").contains("no-equipment"));
+        assertFired(ev, FILE, EQUIPMENT);
+    }
+
+    @Test
+    void noEquipmentKeepsOnlyBodyweightExercises() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("none")));
+        for (var e : RuleHarness.kb().exercises()) {
+            assertEquals(!e.getEquipment().isEmpty(), exclusionReasons(ev, e.getId()).contains("no-equipment"), e.getId());
+        }
+        assertFired(ev, FILE, EQUIPMENT);
+    }
+
+    @Test
+    void beginnersLeaveOutIntermediateExercises() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner"));
+        assertEquals(Set.of("above-level"), exclusionReasons(ev, "pendlay-row"));
+        assertEquals(LEVEL, exclusion(ev, "pendlay-row", "above-level").explanation().rule());
+        // Near miss: a beginner exercise stays in.
+        assertFalse(exclusionReasons(ev, "dumbbell-row").contains("above-level"));
+        assertFired(ev, FILE, LEVEL);
+    }
+
+    @Test
+    void shoulderPainOverheadLeavesOutWhatTheCatalogueContraindicates() {
+        Evaluation ev = evaluate(with(baseline(), "shoulderPainOverhead", true));
+        assertEquals(Set.of("band-upright-row", "dead-hang", "overhead-reach", "prone-y-raise", "standing-side-bend"),
+                contraindicated(ev));
+        Evaluation.ExcludedView upright = exclusion(ev, "band-upright-row", "contraindicated");
+        assertEquals(CATALOGUE, upright.explanation().rule());
+        assertEquals(List.of("shoulder-pain-overhead"), upright.explanation().because());
+        assertFalse(upright.detail().isBlank());
+        assertFired(ev, FILE, CATALOGUE, ONCE);
+    }
+
+    @Test
+    void lowBackPainLeavesOutEveryHighLowBackLoadExercise() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true));
+        // The four unsupported bent-over barbell rows (lowBackLoad high), and the renegade row by its catalogue entry.
+        assertEquals(Set.of("barbell-row", "high-barbell-row", "pendlay-row", "reverse-grip-barbell-row", "renegade-row"),
+                contraindicated(ev));
+        assertEquals(LOW_BACK, exclusion(ev, "pendlay-row", "contraindicated").explanation().rule());
+        // Near misses: a moderate-load bent-over row and a chest-supported barbell row stay in.
+        assertEquals(Set.of(), exclusionReasons(ev, "bent-over-dumbbell-row").stream()
+                .filter(SCREENING::contains).collect(Collectors.toSet()));
+        assertFalse(exclusionReasons(ev, "seal-row").contains("contraindicated"));
+        assertFired(ev, FILE, CATALOGUE, LOW_BACK, ONCE);
+    }
+
+    @Test
+    void anExerciseRuledOutTwiceIsListedOnceWithBothFindings() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "upperTrapDominance", true));
+        List<Evaluation.ExcludedView> highRow = ev.excluded().stream()
+                .filter(x -> x.exerciseId().equals("high-barbell-row") && x.reason().equals("contraindicated")).toList();
+        assertEquals(1, highRow.size());
+        assertEquals(ONCE, highRow.get(0).explanation().rule());
+        assertEquals(List.of("low-back-pain", "upper-trap-dominance"), highRow.get(0).explanation().because());
+        // Near miss: an exercise ruled out once keeps the explanation of the rule that found it.
+        assertEquals(LOW_BACK, exclusion(ev, "barbell-row", "contraindicated").explanation().rule());
+        assertFired(ev, FILE, CATALOGUE, LOW_BACK, ONCE);
+    }
+
+    @Test
+    void excludedExercisesAppearNowhereInThePlan() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "shoulderPainOverhead", true,
+                "equipment", List.of("resistance-band", "dumbbells"), "experience", "beginner"));
+        Set<String> planned = RuleHarness.allItems(ev.plan()).map(Evaluation.Item::exerciseId).collect(Collectors.toSet());
+        ev.excluded().forEach(x -> assertFalse(planned.contains(x.exerciseId()), x.exerciseId()));
+        assertFired(ev, FILE, EQUIPMENT, LEVEL, CATALOGUE, LOW_BACK, ONCE);
+    }
+
+    static Set<String> contraindicated(Evaluation ev) {
+        return ev.excluded().stream().filter(x -> x.reason().equals("contraindicated"))
+                .map(Evaluation.ExcludedView::exerciseId).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

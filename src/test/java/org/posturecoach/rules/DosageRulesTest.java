@@ -1,0 +1,162 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.exercise;
+import static org.posturecoach.rules.RuleHarness.firedIn;
+import static org.posturecoach.rules.RuleHarness.mainItems;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.posturecoach.engine.Evaluation;
+import org.posturecoach.engine.Evaluation.Item;
+
+/** dosage/dosage.drl: sets, reps and cues of the main items, and the six-week progression. */
+class DosageRulesTest {
+
+    static final String FILE = "posturecoach/dosage/dosage.drl";
+    static final String SETS = "Dosage: main items are 2 to 5 working sets";
+    static final String ISOLATION = "Dosage: weeks 1-2 put isolation and activation moves at 3 sets of 12-15";
+    static final String NO_SHRUG = "Dosage: upper-trap dominance adds a cue against shrugging to every main item";
+    static final String MIND = "Dosage: upper-trap dominance adds a mind-muscle cue to rows";
+    static final String LIGHT = "Dosage: beginners start light and master the form";
+    static final String NECK = "Dosage: significant neck pain keeps every set light and pain-free";
+
+    static final String P12 = "Progression: weeks 1-2 are activation and form mastery";
+    static final String P34 = "Progression: weeks 3-4 add seated cable rows 3x10 and dumbbell rows 3x8-10 at a 3-1-3 tempo";
+    static final String P34_LOW_BACK = "Progression: weeks 3-4 with low back pain row chest-supported at a 3-1-3 tempo";
+    static final String P34_HOME = "Progression: weeks 3-4 at home use band rows at a 3-1-3 tempo";
+    static final String P56 = "Progression: weeks 5-6 add one heavy row and a 20-rep face-pull burnout";
+    static final String P56_SUPPORTED = "Progression: weeks 5-6 load a supported row for beginners or with low back pain";
+    static final String P7 = "Progression: after six weeks add a set, a little load and harder variations";
+
+    static final String NO_SHRUG_CUE = "No shrugging: keep the shoulders down and away from the ears; if they creep up, lighten the load";
+    static final String MIND_CUE = "Pull with your elbows and pinch a pencil between your shoulder blades; check in a mirror";
+    static final String LIGHT_CUE = "Start light: a weight or band you can control for every rep";
+    static final String NECK_CUE = "Keep it light and pain-free; stop the set if your neck pain rises";
+
+    @Test
+    void isolationAndActivationMovesStartAtThreeSetsOfTwelveToFifteen() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("resistance-band"), "experience", "beginner",
+                "roundedShoulders", true, "daysPerWeek", 1));
+        Item pullApart = item(ev, "band-pull-apart");
+        assertEquals(2, exercise("band-pull-apart").getDefaultDose().sets(), "catalogue default");
+        assertEquals(3, pullApart.sets());
+        assertEquals("12-15", pullApart.reps());
+        // Near miss: the band row is neither isolation nor activation and keeps its catalogue dose.
+        Item row = item(ev, "band-row");
+        assertEquals(exercise("band-row").getDefaultDose().sets(), row.sets());
+        assertEquals(exercise("band-row").getDefaultDose().reps(), row.reps());
+        // Beginners get the start-light cue on every main item.
+        mainItems(ev).forEach(i -> assertTrue(i.cues().contains(LIGHT_CUE), i.exerciseId()));
+        assertFired(ev, FILE, ISOLATION, LIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
+    }
+
+    // Near miss: an activation move held for seconds (chin tucks) keeps its hold dose.
+    @Test
+    void heldActivationMovesKeepTheirHolds() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("none"), "daysPerWeek", 1));
+        Item chinTuck = item(ev, "chin-tuck");
+        assertEquals(2, chinTuck.sets());
+        assertEquals(3, chinTuck.holdSeconds());
+        assertEquals("10", chinTuck.reps());
+        Item wallAngel = item(ev, "wall-angel");
+        assertEquals(3, wallAngel.sets());
+        assertEquals("12-15", wallAngel.reps());
+        mainItems(ev).forEach(i -> assertFalse(i.cues().contains(LIGHT_CUE), "no beginner cue for " + i.exerciseId()));
+        assertFired(ev, FILE, ISOLATION, P12, P34_HOME, P56, P7);
+    }
+
+    @Test
+    void upperTrapDominanceCuesEveryMainItemAgainstShruggingAndRowsWithTheElbows() {
+        Evaluation ev = evaluate(with(baseline(), "upperTrapDominance", true));
+        for (Item i : mainItems(ev)) {
+            assertTrue(i.cues().contains(NO_SHRUG_CUE), i.exerciseId());
+            boolean row = exercise(i.exerciseId()).getTags().contains("row");
+            assertEquals(row, i.cues().contains(MIND_CUE), i.exerciseId());
+            assertEquals(1, i.cues().stream().filter(NO_SHRUG_CUE::equals).count(), "added once");
+        }
+        assertFired(ev, FILE, ISOLATION, NO_SHRUG, MIND, P12, P34, P56, P7);
+        // Near miss: without upper-trap dominance no item carries these cues.
+        Evaluation without = evaluate(baseline());
+        mainItems(without).forEach(i -> assertFalse(i.cues().contains(NO_SHRUG_CUE) || i.cues().contains(MIND_CUE)));
+        assertNotFired(without, FILE, NO_SHRUG);
+        assertNotFired(without, FILE, MIND);
+    }
+
+    @ParameterizedTest(name = "neck pain {0}/10: light cue {1}")
+    @CsvSource({ "5, false", "6, true", "7, true" })
+    void significantNeckPainKeepsEverySetLight(int severity, boolean light) {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
+        mainItems(ev).forEach(i -> assertEquals(light, i.cues().contains(NECK_CUE), i.exerciseId()));
+        if (light) {
+            assertFired(ev, FILE, ISOLATION, NECK, P12, P34, P56, P7);
+        } else {
+            assertFired(ev, FILE, ISOLATION, P12, P34, P56, P7);
+        }
+    }
+
+    // The 2-5 sets rule is a safety net: every real catalogue dose for the main block is already 2-5 sets, so it
+    // never fires; a catalogue edited to give the back extension 1 set shows it raising the dose to 2.
+    @Test
+    void aMainItemBelowTwoSetsIsRaisedToTwo() {
+        Map<String, Object> answers = with(baseline(), "equipment", List.of("none"), "daysPerWeek", 1);
+        Evaluation real = evaluate(answers);
+        assertNotFired(real, FILE, SETS);
+        assertEquals(3, item(real, "prone-back-extension").sets());
+
+        Evaluation ev = RuleHarness.evaluate(RuleHarness.safetyNetKb(), answers);
+        assertEquals(1, RuleHarness.safetyNetKb().exercise("prone-back-extension").orElseThrow().getDefaultDose().sets());
+        assertEquals(2, item(ev, "prone-back-extension").sets());
+        assertTrue(ev.firedRules().contains(SETS));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, low back pain {2} -> {3} / {4}")
+    @CsvSource(delimiter = '|', value = {
+            "dumbbells barbell bench cable-machine | intermediate | false | " + P34 + " | " + P56,
+            "dumbbells barbell bench cable-machine | intermediate | true  | " + P34_LOW_BACK + " | " + P56_SUPPORTED,
+            "cable-machine                         | advanced     | false | " + P34 + " | " + P56,
+            "dumbbells                             | beginner     | false | " + P34 + " | " + P56_SUPPORTED,
+            "resistance-band                       | intermediate | false | " + P34_HOME + " | " + P56,
+            "resistance-band                       | beginner     | true  | " + P34_LOW_BACK + " | " + P56_SUPPORTED,
+            "none                                  | beginner     | false | " + P34_HOME + " | " + P56_SUPPORTED })
+    void theProgressionHasExactlyOneStepForEachPeriod(String equipment, String experience, boolean lowBackPain,
+            String weeks34, String weeks56) {
+        Evaluation ev = evaluate(with(baseline(), "equipment", Arrays.asList(equipment.split(" ")),
+                "experience", experience, "lowBackPain", lowBackPain));
+        List<Evaluation.Progression> steps = ev.plan().progression();
+        assertEquals(List.of("1-2", "3-4", "5-6", "7+"), steps.stream().map(Evaluation.Progression::weeks).toList());
+        assertEquals(List.of(P12, weeks34, weeks56, P7), steps.stream().map(p -> p.explanation().rule()).toList());
+        assertTrue(steps.get(0).changes().contains("3 sets of 12-15"));
+        assertTrue(steps.get(1).changes().contains("3-1-3"));
+        assertTrue(steps.get(2).changes().contains("20 face pulls"));
+        Set<String> progression = firedIn(ev, FILE).stream().filter(r -> r.startsWith("Progression:"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of(P12, weeks34, weeks56, P7)), progression);
+    }
+
+    // Near miss: a referral has no dosage and no progression.
+    @Test
+    void aReferralHasNoDosageOrProgression() {
+        assertFired(evaluate(with(baseline(), "sharpOrWorseningPain", true, "upperTrapDominance", true)), FILE);
+    }
+
+    static Item item(Evaluation ev, String id) {
+        return mainItems(ev).stream().filter(i -> i.exerciseId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not in the main block: " + RuleHarness.mainIds(ev)));
+    }
+}

@@ -1,0 +1,95 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.ids;
+import static org.posturecoach.rules.RuleHarness.mainIds;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.posturecoach.engine.Evaluation;
+import org.posturecoach.engine.Evaluation.Session;
+
+/** scheduling/scheduling.drl: sessions per week, their days, and the rotation of exercises through them. */
+class SchedulingRulesTest {
+
+    static final String FILE = "posturecoach/scheduling/scheduling.drl";
+    static final String BEGINNERS = "Schedule: beginners train the mid back once or twice a week";
+    static final String OTHERS = "Schedule: intermediate and advanced lifters train the mid back two to three times a week";
+    static final String SPACING = "Schedule: at least 48 hours between sessions, across the week's end too";
+    static final String ROTATE = "Schedule: rotate the chosen exercises through the week's sessions";
+
+    @ParameterizedTest(name = "{0}, {1} days -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "beginner     | 1 | 1",
+            "beginner     | 2 | 1 4",
+            "beginner     | 3 | 1 4",
+            "beginner     | 7 | 1 4",
+            "intermediate | 1 | 1",
+            "intermediate | 2 | 1 4",
+            "intermediate | 3 | 1 3 5",
+            "intermediate | 7 | 1 3 5",
+            "advanced     | 1 | 1",
+            "advanced     | 2 | 1 4",
+            "advanced     | 3 | 1 3 5" })
+    void sessionsFollowLevelAndDaysWithFortyEightHoursBetween(String experience, int days, String expectedDays) {
+        Evaluation ev = evaluate(with(baseline(), "experience", experience, "daysPerWeek", days));
+        List<Integer> want = Arrays.stream(expectedDays.split(" ")).map(Integer::valueOf).toList();
+
+        assertEquals(want.size(), ev.plan().sessionsPerWeek());
+        assertEquals(want, ev.plan().sessions().stream().map(Session::day).toList());
+        boolean beginner = experience.equals("beginner");
+        assertFired(ev, FILE, beginner ? BEGINNERS : OTHERS, SPACING, ROTATE);
+        // Near miss: the other level's rule does not fire.
+        assertNotFired(ev, FILE, beginner ? OTHERS : BEGINNERS);
+    }
+
+    @Test
+    void oneSessionHoldsEveryChosenExerciseOnce() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "daysPerWeek", 1));
+        List<String> main = ids(ev.plan().sessions().get(0).main());
+        assertEquals(3, main.size());
+        assertEquals(main.size(), new TreeSet<>(main).size(), "no repeats in a session");
+    }
+
+    @Test
+    void twoSessionsHoldThreeExercisesEachAndTogetherEveryChosenOne() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 2));
+        Set<String> chosen = mainIds(ev);
+        assertEquals(4, chosen.size());
+        Set<String> seen = new TreeSet<>();
+        for (Session s : ev.plan().sessions()) {
+            assertEquals(3, s.main().size());
+            assertEquals(3, new TreeSet<>(ids(s.main())).size(), "no repeats in a session");
+            seen.addAll(ids(s.main()));
+        }
+        assertEquals(chosen, seen);
+    }
+
+    @Test
+    void threeSessionsHoldTwoExercisesEachAndRotateThroughAllOfThem() {
+        Evaluation ev = evaluate(baseline());
+        List<List<String>> sessions = ev.plan().sessions().stream().map(s -> ids(s.main())).toList();
+        sessions.forEach(s -> assertEquals(2, s.size()));
+        assertEquals(4, mainIds(ev).size());
+        assertTrue(!sessions.get(0).equals(sessions.get(1)), "the second session rotates to other exercises");
+    }
+
+    // Near miss: a referral gets no sessions at all.
+    @Test
+    void aReferralIsNotScheduled() {
+        Evaluation ev = evaluate(with(baseline(), "numbnessOrTingling", true));
+        assertFired(ev, FILE);
+    }
+}

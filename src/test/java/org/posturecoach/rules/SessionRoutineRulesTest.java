@@ -1,0 +1,96 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.ids;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.posturecoach.engine.Evaluation;
+import org.posturecoach.engine.Evaluation.Session;
+
+/** routine/session-routine.drl: every session's dynamic warm-up and its 3-5 static stretches. */
+class SessionRoutineRulesTest {
+
+    static final String FILE = "posturecoach/routine/session-routine.drl";
+    static final String DYNAMIC = "Warm-up: five minutes of shoulder rolls, arm circles, neck rolls and cat-cow";
+    static final String OVERHEAD = "Warm-up: restricted overhead reach adds the overhead arm reach";
+    static final String ROLLER = "Warm-up: a stiff mid back adds thoracic extension over a foam roller";
+    static final String NO_ROLLER = "Warm-up: a stiff mid back without a foam roller adds seated thoracic extension";
+    static final String ROTATION = "Warm-up: a stiff mid back adds thoracic rotation";
+    static final String SQUEEZES = "Warm-up: scapular squeezes before the first mid-back set";
+    static final String STRETCHES = "Cool-down: stretch the chest, the mid back and between the shoulder blades";
+    static final String NECK = "Cool-down: neck pain, a forward head or busy upper traps add neck stretches";
+    static final String SPHINX = "Cool-down: a stiff mid back holds the sphinx pose";
+    static final String WARMUP_LAYOUT = "Warm-up: every session opens with the chosen warm-up, dynamic moves first";
+    static final String COOLDOWN_LAYOUT = "Cool-down: every session ends with 3 to 5 static stretches";
+
+    @Test
+    void everySessionWarmsUpDynamicallyAndEndsWithStaticStretches() {
+        Evaluation ev = evaluate(baseline());
+        for (Session s : ev.plan().sessions()) {
+            assertEquals(List.of("shoulder-rolls", "arm-circles", "neck-rolls", "cat-cow", "scapular-squeeze"), ids(s.warmup()));
+            assertEquals(List.of("doorway-pec-stretch", "childs-pose", "rhomboid-stretch", "butterfly-stretch"), ids(s.cooldown()));
+            s.cooldown().forEach(i -> assertEquals("stretch", i.category()));
+        }
+        assertFired(ev, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+    }
+
+    @Test
+    void aStiffMidBackWithAFoamRollerAddsThoracicDrillsAndTheSphinx() {
+        Evaluation ev = evaluate(with(baseline(), "midBackStiffness", true));
+        Session s = ev.plan().sessions().get(0);
+        assertEquals(List.of("shoulder-rolls", "arm-circles", "neck-rolls", "cat-cow",
+                "foam-roller-thoracic-extension", "thoracic-rotation", "scapular-squeeze"), ids(s.warmup()));
+        assertTrue(ids(s.cooldown()).contains("sphinx-pose"));
+        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+    }
+
+    // Near miss for the foam roller: without one, the drill is done seated.
+    @Test
+    void aStiffMidBackWithoutAFoamRollerExtendsSeated() {
+        Evaluation ev = evaluate(with(baseline(), "midBackStiffness", true, "equipment", List.of("dumbbells")));
+        List<String> warmup = ids(ev.plan().sessions().get(0).warmup());
+        assertTrue(warmup.contains("thoracic-extension"));
+        assertFalse(warmup.contains("foam-roller-thoracic-extension"));
+        assertFired(ev, FILE, DYNAMIC, NO_ROLLER, ROTATION, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+    }
+
+    @Test
+    void neckPainAddsNeckStretchesAndSignificantNeckPainDropsNeckRolls() {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 6, "midBackStiffness", true));
+        Session s = ev.plan().sessions().get(0);
+        assertFalse(ids(s.warmup()).contains("neck-rolls"), "neck rolls are contraindicated at 6/10");
+        assertEquals("warmup", s.warmup().get(0).category());
+        // Seven stretches are called for; the five lowest ranks are kept.
+        assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "upper-trap-stretch",
+                "levator-scapulae-stretch"), ids(s.cooldown()));
+        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SQUEEZES, STRETCHES, NECK, SPHINX, WARMUP_LAYOUT,
+                COOLDOWN_LAYOUT);
+        // Near miss: mild neck pain keeps the neck rolls.
+        Evaluation mild = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5));
+        assertTrue(ids(mild.plan().sessions().get(0).warmup()).contains("neck-rolls"));
+    }
+
+    @Test
+    void restrictedOverheadReachAddsTheOverheadReachUnlessTheShoulderPinches() {
+        Evaluation ev = evaluate(with(baseline(), "overheadRestriction", true));
+        assertTrue(ids(ev.plan().sessions().get(0).warmup()).contains("overhead-reach"));
+        assertFired(ev, FILE, DYNAMIC, OVERHEAD, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        // Near miss: shoulder pain overhead contraindicates the reach.
+        Evaluation pinch = evaluate(with(baseline(), "overheadRestriction", true, "shoulderPainOverhead", true));
+        assertFalse(ids(pinch.plan().sessions().get(0).warmup()).contains("overhead-reach"));
+        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+    }
+
+    @Test
+    void aReferralHasNoSessions() {
+        assertFired(evaluate(with(baseline(), "unexplainedWeightLoss", true, "midBackStiffness", true)), FILE);
+    }
+}

@@ -1,0 +1,104 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.warning;
+import static org.posturecoach.rules.RuleHarness.warningCodes;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.posturecoach.engine.Evaluation;
+
+/** warnings/warnings.drl: the warnings that travel with a plan (the referral's stop warning is triage's). */
+class WarningsRulesTest {
+
+    static final String FILE = "posturecoach/warnings/warnings.drl";
+    static final String SHARP = "Warning: sharp or worsening pain during any exercise means stop and consult a professional";
+    static final String NECK = "Warning: neck pain of 6/10 or more means start gently and see a physiotherapist if it does not ease";
+    static final String NO_ROW = "Warning: no equipment for a rowing motion; a resistance band makes rows possible at home";
+    static final String RECOVERY = "Warning: do not train the mid back hard every day";
+
+    @Test
+    void everyPlanSaysStopOnSharpOrWorseningPain() {
+        Evaluation ev = evaluate(baseline());
+        assertEquals(Set.of("stop-on-sharp-pain"), warningCodes(ev));
+        Evaluation.WarningView w = warning(ev, "stop-on-sharp-pain");
+        assertEquals("caution", w.severity());
+        assertTrue(w.message().contains("sharp or worsening pain") && w.message().contains("medical professional"));
+        assertEquals("004_9c521a0d8171154b.txt", w.explanation().source());
+        assertFired(ev, FILE, SHARP);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} ({2})")
+    @CsvSource(delimiter = '|', value = {
+            "lowBackPain          | low-back-pain-rowing   | info    | Warning: low back pain means rows are chest-supported, seated or neutral-grip",
+            "shoulderPainOverhead | shoulder-pain-overhead | caution | Warning: shoulder pain overhead means no upright rows and no move that pinches",
+            "upperTrapDominance   | upper-trap-dominance   | info    | Warning: upper traps taking over means shoulders down and lighter loads" })
+    void aFindingBringsItsWarningAndNoOther(String question, String code, String severity, String rule) {
+        Evaluation ev = evaluate(with(baseline(), question, true));
+        assertEquals(Set.of("stop-on-sharp-pain", code), warningCodes(ev));
+        assertEquals(severity, warning(ev, code).severity());
+        assertEquals(rule, warning(ev, code).explanation().rule());
+        assertFired(ev, FILE, SHARP, rule);
+        // Near miss: answered no, the warning is absent.
+        Evaluation no = evaluate(with(baseline(), question, false));
+        assertEquals(Set.of("stop-on-sharp-pain"), warningCodes(no));
+        assertFired(no, FILE, SHARP);
+    }
+
+    @ParameterizedTest(name = "neck pain {0}/10: warning {1}")
+    @CsvSource({ "5, false", "6, true", "7, true" })
+    void neckPainOfSixOrMoreWarnsToStartGently(int severity, boolean warned) {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
+        assertEquals(warned, warningCodes(ev).contains("significant-neck-pain"));
+        if (warned) {
+            assertEquals("caution", warning(ev, "significant-neck-pain").severity());
+            assertFired(ev, FILE, SHARP, NECK);
+        } else {
+            assertFired(ev, FILE, SHARP);
+        }
+    }
+
+    @Test
+    void withoutEquipmentForARowTheClientHearsABandWouldHelp() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("none")));
+        Evaluation.WarningView w = warning(ev, "no-rowing-equipment");
+        assertEquals("info", w.severity());
+        assertTrue(w.message().contains("resistance band"));
+        assertFired(ev, FILE, SHARP, NO_ROW);
+        // Near miss: a band makes band rows possible, so no warning.
+        Evaluation band = evaluate(with(baseline(), "equipment", List.of("resistance-band")));
+        assertEquals(Set.of("stop-on-sharp-pain"), warningCodes(band));
+        assertFired(band, FILE, SHARP);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} days: recovery warning {2}")
+    @CsvSource({ "intermediate, 3, false", "intermediate, 4, true", "beginner, 2, false", "beginner, 3, true",
+            "advanced, 1, false" })
+    void moreDaysThanSessionsMeansRestTheMidBackBetween(String experience, int days, boolean warned) {
+        Evaluation ev = evaluate(with(baseline(), "experience", experience, "daysPerWeek", days));
+        assertEquals(warned, warningCodes(ev).contains("recovery-days"));
+        if (warned) {
+            assertFired(ev, FILE, SHARP, RECOVERY);
+        } else {
+            assertFired(ev, FILE, SHARP);
+        }
+    }
+
+    // Near miss: a referral carries only the triage stop warning; no plan warning fires.
+    @Test
+    void aReferralCarriesOnlyTheStopWarning() {
+        Evaluation ev = evaluate(with(baseline(), "sharpOrWorseningPain", true, "lowBackPain", true,
+                "equipment", List.of("none")));
+        assertEquals(Set.of("refer-to-professional"), warningCodes(ev));
+        assertFired(ev, FILE);
+    }
+}

@@ -1,0 +1,79 @@
+package org.posturecoach.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.baseline;
+import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.exclusion;
+import static org.posturecoach.rules.RuleHarness.exclusionReasons;
+import static org.posturecoach.rules.RuleHarness.ids;
+import static org.posturecoach.rules.RuleHarness.mainIds;
+import static org.posturecoach.rules.RuleHarness.with;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.posturecoach.domain.Exercise;
+import org.posturecoach.engine.Evaluation;
+
+/** selection/wrap-up.drl: every catalogue exercise not in the plan is listed in `excluded`, with the reason. */
+class WrapUpRulesTest {
+
+    static final String FILE = "posturecoach/selection/wrap-up.drl";
+    static final String WAITS = "Selection: relevant candidates beyond the week's exercises wait for the rotation";
+    static final String NOT_NEEDED = "Selection: eligible exercises the answers did not call for are not needed this week";
+
+    static final Map<String, Object> HOME_BEGINNER_ROUNDED = with(baseline(), "equipment", List.of("resistance-band"),
+            "experience", "beginner", "roundedShoulders", true, "daysPerWeek", 2);
+
+    @Test
+    void aRelevantCandidateThatDidNotFitWaitsAndAnUncalledOneIsNotNeeded() {
+        Evaluation ev = evaluate(HOME_BEGINNER_ROUNDED);
+        // The band reverse fly is isolation posture work, which rounded shoulders call for, but the week is full.
+        Evaluation.ExcludedView fly = exclusion(ev, "band-reverse-fly", "weekly-cap-reached");
+        assertEquals(WAITS, fly.explanation().rule());
+        assertTrue(fly.explanation().because().contains("rounded-shoulders"));
+        // Near miss: the superman is eligible but nothing in the answers called for it.
+        assertEquals(Set.of("not-needed"), exclusionReasons(ev, "superman"));
+        assertEquals(NOT_NEEDED, exclusion(ev, "superman", "not-needed").explanation().rule());
+        // Chosen exercises are not listed as left out.
+        mainIds(ev).forEach(id -> assertEquals(Set.of(), exclusionReasons(ev, id), id));
+        assertFired(ev, FILE, WAITS, NOT_NEEDED);
+    }
+
+    @Test
+    void everyCatalogueExerciseIsEitherPlannedOrExcluded() {
+        for (Map<String, Object> answers : List.of(baseline(), HOME_BEGINNER_ROUNDED,
+                with(baseline(), "equipment", List.of("none"), "lowBackPain", true))) {
+            Evaluation ev = evaluate(answers);
+            Set<String> accounted = RuleHarness.allItems(ev.plan()).map(Evaluation.Item::exerciseId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            ev.excluded().forEach(x -> accounted.add(x.exerciseId()));
+            assertEquals(RuleHarness.kb().exercises().stream().map(Exercise::getId).collect(Collectors.toSet()),
+                    accounted);
+        }
+    }
+
+    // A relevant candidate that is already in the daily routine is in the plan, so it is not listed as left out.
+    @Test
+    void aCandidateInTheDailyRoutineIsNotListedAsLeftOut() {
+        Evaluation ev = evaluate(with(baseline(), "deskHoursPerDay", 9, "neckPain", true));
+        assertTrue(ids(ev.plan().daily()).contains("band-pull-apart"));
+        assertTrue(!mainIds(ev).contains("band-pull-apart"));
+        assertEquals(Set.of(), exclusionReasons(ev, "band-pull-apart"));
+        assertFired(ev, FILE, WAITS, NOT_NEEDED);
+    }
+
+    // Near miss: with a red flag there is no plan, so nothing is listed as not needed or waiting.
+    @Test
+    void aReferralListsNothingAsNotNeeded() {
+        Evaluation ev = evaluate(with(baseline(), "nightPain", true));
+        assertTrue(ev.excluded().isEmpty());
+        assertFired(ev, FILE);
+    }
+}
