@@ -1,24 +1,52 @@
 package org.posturecoach.rest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.posturecoach.engine.AssessmentEngine;
+import org.posturecoach.engine.FieldError;
+import org.posturecoach.engine.InvalidAnswersException;
+import org.posturecoach.persistence.AssessmentPage;
+import org.posturecoach.persistence.AssessmentService;
+import org.posturecoach.persistence.Replay;
 import org.posturecoach.rest.exception.ProblemException;
 
-@Path("/api/v1/assessments")
+@Path(AssessmentResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
+    static final String PATH = "/api/v1/assessments";
+    /** Header on a 201 that repeats the first answer to an Idempotency-Key: {@code true} or {@code false}. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+    static final int MAX_PAGE = 10_000_000;
+
     @Inject
     AssessmentEngine engine;
+
+    @Inject
+    AssessmentService assessments;
 
     /** Evaluates without storing: the same body as a stored assessment, without id and createdAt. */
     @POST
@@ -27,5 +55,89 @@ public class AssessmentResource {
         AssessmentRequest body = Requests.require(request);
         Map<String, Object> answers = engine.validate(body.answers(), body.clientRef());
         return AssessmentView.of(null, null, body.clientRef(), answers, engine.evaluate(answers));
+    }
+
+    /**
+     * Validates, evaluates and stores; 201 once committed. A retry with the same Idempotency-Key and the same body
+     * gets the first assessment again (201, same body and Location, {@code Idempotent-Replayed: true}).
+     */
+    @POST
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = AssessmentService.MAX_IDEMPOTENCY_KEY),
+            description = "A retry with the same key and body returns the first assessment and stores nothing; "
+                    + "the same key with another body is 422")
+    public Response create(AssessmentRequest request, @Context HttpHeaders headers) {
+        AssessmentRequest body = Requests.require(request);
+        // An empty header is a malformed key, not a missing one: read the raw values.
+        List<String> keys = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        String idempotencyKey = keys == null || keys.isEmpty() ? null : keys.get(0);
+        List<FieldError> errors = new ArrayList<>(AssessmentService.checkIdempotencyKey(idempotencyKey));
+        if (keys != null && keys.size() > 1) {
+            errors.add(new FieldError(AssessmentService.IDEMPOTENCY_KEY_POINTER, "must be given once"));
+        }
+        Map<String, Object> answers = null;
+        try {
+            answers = engine.validate(body.answers(), body.clientRef());
+        } catch (InvalidAnswersException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        AssessmentService.Created created = assessments.createOrReplay(body.clientRef(), answers, idempotencyKey);
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, PATH + "/" + created.view().id())
+                .header(REPLAYED, created.replayed())
+                .entity(created.view())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public AssessmentView get(@PathParam("id") String id) {
+        return assessments.get(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
+    }
+
+    /**
+     * Newest first, {@code size} (1–100, default 20) per page from {@code page} 0. Without {@code clientRef}, every
+     * assessment. Bad parameters are a 400 whose pointers are {@code /query/<name>}.
+     */
+    @GET
+    public AssessmentPage list(@QueryParam("clientRef") String clientRef, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        AssessmentEngine.checkClientRef(clientRef)
+                .forEach(e -> errors.add(new FieldError("/query/clientRef", e.detail())));
+        int pageNumber = parse(page, 0, 0, MAX_PAGE, "page", errors);
+        int pageSize = parse(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return assessments.list(clientRef, pageNumber, pageSize);
+    }
+
+    /** Re-evaluates the stored answers under the current knowledge base; stores nothing. */
+    @POST
+    @Path("{id}/replay")
+    @Consumes(MediaType.WILDCARD)
+    public Replay replay(@PathParam("id") String id) {
+        return assessments.replay(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
+    }
+
+    private static int parse(String text, int absent, int min, int max, String name, List<FieldError> errors) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("/query/" + name, "must be a whole number from " + min + " to " + max));
+        return absent;
     }
 }

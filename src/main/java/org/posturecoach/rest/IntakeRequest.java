@@ -1,0 +1,5 @@
+package org.posturecoach.rest;
+
+/** Starts an intake conversation; {@code clientRef} (optional, ≤ 64 chars) is carried into its assessment. */
+public record IntakeRequest(String clientRef) {
+}

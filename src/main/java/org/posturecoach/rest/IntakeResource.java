@@ -1,0 +1,63 @@
+package org.posturecoach.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.posturecoach.intake.IntakeService;
+
+/** The chatbot's screening conversation: one question at a time, red flags first. */
+@Path(IntakeResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IntakeResource {
+
+    static final String PATH = "/api/v1/intakes";
+
+    @Inject
+    IntakeService intakes;
+
+    /** Starts a conversation; the body ({@code clientRef}) is optional. */
+    @POST
+    public Response create(IntakeRequest request) {
+        IntakeView view = IntakeView.of(intakes.start(request == null ? null : request.clientRef()));
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, PATH + "/" + view.id())
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public IntakeView get(@PathParam("id") String id) {
+        return IntakeView.of(intakes.get(id));
+    }
+
+    /** Answers one or several questions, changes earlier answers, or skips optional questions. */
+    @POST
+    @Path("{id}/answers")
+    public IntakeView answer(@PathParam("id") String id, IntakeAnswersRequest request) {
+        IntakeAnswersRequest body = Requests.require(request);
+        return IntakeView.of(intakes.answer(id, body.answers(), body.skip()));
+    }
+
+    /**
+     * The assessment of a complete or referred conversation: 201 with the new assessment (exactly what
+     * {@code POST /api/v1/assessments} gives for the same answers), then 200 with that same assessment on every
+     * later call. 409 while questions remain, or once expired.
+     */
+    @POST
+    @Path("{id}/assessment")
+    @Consumes(MediaType.WILDCARD)
+    public Response assess(@PathParam("id") String id) {
+        IntakeService.Assessed assessed = intakes.assess(id);
+        return Response.status(assessed.created() ? Response.Status.CREATED : Response.Status.OK)
+                .header(HttpHeaders.LOCATION, AssessmentResource.PATH + "/" + assessed.assessment().id())
+                .entity(assessed.assessment()).build();
+    }
+}

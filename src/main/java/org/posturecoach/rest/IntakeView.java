@@ -1,0 +1,30 @@
+package org.posturecoach.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.posturecoach.domain.Question;
+import org.posturecoach.intake.Conversation;
+import org.posturecoach.intake.IntakeStatus;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The body of every intake response. {@code next} is the questionnaire item to ask (with its {@code why}), null once
+ * nothing is left or the conversation ended; {@code remaining} counts the relevant questions still to ask;
+ * {@code warnings} are the engine's (the stop warning when referred); {@code history} lists answers changed or
+ * dropped; {@code expiresAt} is when an idle conversation expires (null once referred or assessed).
+ */
+@JsonPropertyOrder({ "id", "status", "clientRef", "answers", "skipped", "next", "remaining", "warnings", "history",
+        "assessmentId", "createdAt", "updatedAt", "expiresAt" })
+public record IntakeView(String id, IntakeStatus status, String clientRef, Map<String, Object> answers,
+        List<String> skipped, Question next, int remaining, JsonNode warnings, List<Conversation.Change> history,
+        String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+
+    static IntakeView of(Conversation c) {
+        return new IntakeView(c.id(), c.status(), c.clientRef(), c.answers(), c.skipped(), c.next(), c.remaining(),
+                c.warnings(), c.history(), c.assessmentId(), c.createdAt(), c.updatedAt(), c.expiresAt());
+    }
+}

@@ -1,0 +1,109 @@
+package org.posturecoach.rest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.posturecoach.rest.exception.Problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Request bodies over 64 KiB are a 413 problem+json. Vert.x's own limit ({@code quarkus.http.limits.max-body-size})
+ * answers with an empty body, so it is set higher and this class enforces 64 KiB first: on the declared
+ * Content-Length before any byte is read, and, for chunked bodies that declare none, while the entity is read.
+ */
+@ApplicationScoped
+public class RequestBodyLimit {
+
+    public static final int MAX_BYTES = 64 * 1024;
+
+    static final Problem TOO_LARGE = Problem.of(413, "Payload too large",
+            "The request body is larger than " + MAX_BYTES + " bytes (64 KiB)");
+
+    @Inject
+    ObjectMapper mapper;
+
+    private volatile byte[] tooLargeBody;
+
+    /** Runs just before Quarkus's own upload limit (order -2), on every route. */
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::checkDeclaredLength);
+    }
+
+    void checkDeclaredLength(RoutingContext ctx) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && exceeds(declared)) {
+            // The body is not read: close the connection after the answer instead of draining it.
+            ctx.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(io.vertx.core.buffer.Buffer.buffer(tooLargeBody()));
+            return;
+        }
+        ctx.next();
+    }
+
+    private static boolean exceeds(String declared) {
+        try {
+            return Long.parseLong(declared.strip()) > MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x rejects a malformed Content-Length itself
+        }
+    }
+
+    private byte[] tooLargeBody() {
+        byte[] body = tooLargeBody;
+        if (body == null) {
+            try {
+                body = mapper.writeValueAsBytes(TOO_LARGE);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            tooLargeBody = body;
+        }
+        return body;
+    }
+
+    /** A body that turned out too large while it was read (chunked, no Content-Length). */
+    public static class TooLargeException extends RuntimeException {
+        public TooLargeException() {
+            super(TOO_LARGE.detail());
+        }
+    }
+
+    /** Reads at most 64 KiB + 1 byte of an entity before any reader sees it; one byte more is a 413. */
+    @Provider
+    public static class ChunkedLimit implements ReaderInterceptor {
+        @Override
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
+            byte[] body = context.getInputStream().readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw new TooLargeException();
+            }
+            context.setInputStream(new ByteArrayInputStream(body));
+            return context.proceed();
+        }
+    }
+
+    /** The rest of the body is unread: close the connection after the answer. */
+    @ServerExceptionMapper
+    public Response tooLarge(TooLargeException e) {
+        return Response.status(413).type(Problem.MEDIA_TYPE).header("Connection", "close").entity(TOO_LARGE).build();
+    }
+}

@@ -1,0 +1,224 @@
+package org.posturecoach.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing acknowledged is lost: the packaged service is killed with SIGKILL in the middle of a burst of POSTs,
+ * started again on the same database, and every assessment it had answered 201 for must read back.
+ *
+ * <p>H2 (a file database in a temporary folder) by default; PostgreSQL from {@code DB_URL}, {@code DB_USER},
+ * {@code DB_PASSWORD} when {@code DB_KIND=postgresql}. Run alone with
+ * {@code ./mvnw -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AssessmentCrashIT}.
+ */
+class AssessmentCrashIT {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration BURST_AT_MOST = Duration.ofSeconds(30);
+    /** Kill once this many POSTs have been acknowledged (the senders keep going until the kill). */
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
+    private static final int SENDERS = 4;
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final String BODY = """
+            {"clientRef": "%s", "answers": {"sharpOrWorseningPain": false, "numbnessOrTingling": false,
+             "recentInjury": false, "nightPain": false, "unexplainedWeightLoss": false, "midBackStiffness": true,
+             "deskHoursPerDay": 8, "experience": "beginner", "daysPerWeek": 3,
+             "equipment": ["resistance-band", "dumbbells", "foam-roller"]}}""";
+
+    @TempDir
+    Path temp;
+
+    private final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stopWhatWasStarted() throws InterruptedException {
+        for (Process p : started) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedAssessmentSurvivesSigkill() throws Exception {
+        Map<String, String> database = database();
+        String clientRef = "crash-" + UUID.randomUUID();
+
+        int port = freePort();
+        Process first = start(database, port, temp.resolve("first.log"));
+        awaitReady(first, port, temp.resolve("first.log"));
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger failedBeforeKill = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        for (int i = 0; i < SENDERS; i++) {
+            senders.submit(() -> send(port, clientRef, acknowledged, killed, failedBeforeKill));
+        }
+        long deadline = System.nanoTime() + BURST_AT_MOST.toNanos();
+        while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(20);
+        }
+        // SIGKILL on Linux: no shutdown hook, no flush, no graceful close of connections.
+        killed.set(true);
+        first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS), "senders did not stop");
+        assertEquals(0, failedBeforeKill.get(), "requests failed before the kill; see " + temp.resolve("first.log"));
+        assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                "only " + acknowledged.size() + " POSTs acknowledged before the kill");
+        assertEquals(137, first.exitValue(), "the service was not killed by SIGKILL");
+
+        int secondPort = freePort();
+        Process second = start(database, secondPort, temp.resolve("second.log"));
+        awaitReady(second, secondPort, temp.resolve("second.log"));
+
+        List<String> lost = new ArrayList<>();
+        for (String id : acknowledged) {
+            HttpResponse<String> r = get(secondPort, "/api/v1/assessments/" + id);
+            if (r.statusCode() != 200 || !r.body().contains(clientRef)) {
+                lost.add(id + " -> " + r.statusCode());
+            }
+        }
+        assertEquals(List.of(), lost, "acknowledged assessments lost after SIGKILL (of " + acknowledged.size() + ")");
+
+        // Rows committed but not acknowledged (the kill cut the answer) may exist; fewer rows than 201s may not.
+        HttpResponse<String> page = get(secondPort, "/api/v1/assessments?size=1&clientRef=" + clientRef);
+        Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(page.body());
+        assertTrue(total.find(), page.body());
+        assertTrue(Integer.parseInt(total.group(1)) >= acknowledged.size(),
+                "stored " + total.group(1) + " < acknowledged " + acknowledged.size());
+        System.out.printf("AssessmentCrashIT (%s): %d acknowledged before SIGKILL, %d stored, none lost%n",
+                database.get("DB_KIND"), acknowledged.size(), Integer.parseInt(total.group(1)));
+    }
+
+    private void send(int port, String clientRef, Set<String> acknowledged, AtomicBoolean killed,
+            AtomicInteger failedBeforeKill) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/assessments"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(clientRef)))
+                .build();
+        // Bounded: stops at the kill, or after the burst's time limit at the latest.
+        long deadline = System.nanoTime() + BURST_AT_MOST.toNanos();
+        while (!killed.get() && System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher id = ID.matcher(r.body());
+                if (r.statusCode() == 201 && id.find()) {
+                    acknowledged.add(id.group(1));
+                } else if (!killed.get()) {
+                    failedBeforeKill.incrementAndGet();
+                }
+            } catch (IOException e) {
+                if (!killed.get()) {
+                    failedBeforeKill.incrementAndGet();
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** H2 in a file under the temporary folder, or the PostgreSQL database CI names. */
+    private Map<String, String> database() {
+        if ("postgresql".equalsIgnoreCase(System.getenv("DB_KIND"))) {
+            return Map.of("DB_KIND", "postgresql",
+                    "DB_URL", env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    "DB_USER", env("DB_USER", "postgres"),
+                    "DB_PASSWORD", env("DB_PASSWORD", ""));
+        }
+        return Map.of("DB_KIND", "h2",
+                "DB_URL", "jdbc:h2:file:" + temp.resolve("crash").toAbsolutePath() + ";WRITE_DELAY=0",
+                "DB_USER", "sa",
+                "DB_PASSWORD", "");
+    }
+
+    private static String env(String name, String absent) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? absent : value;
+    }
+
+    private Process start(Map<String, String> database, int port, Path log) throws IOException {
+        String jar = System.getProperty("posturecoach.app.jar");
+        assertTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "no packaged service at " + jar + " (run through failsafe after package)");
+        Path root = Path.of("").toAbsolutePath();
+        assertTrue(Files.isDirectory(root.resolve("rules")), "run from the project root: no rules/ in " + root);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1", "-jar", jar)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(database);
+        pb.environment().remove("RULES_PATH");
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private void awaitReady(Process p, int port, Path log) throws Exception {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                fail("the service exited with " + p.exitValue() + " before it was ready:\n" + tail(log));
+            }
+            try {
+                if (get(port, "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        fail("the service was not ready within " + READY_WITHIN + ":\n" + tail(log));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

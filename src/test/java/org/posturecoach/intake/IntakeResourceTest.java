@@ -1,0 +1,510 @@
+package org.posturecoach.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The chatbot's intake conversation over HTTP: question order from the questionnaire data, red-flag referral,
+ * changed and dropped answers, validation that stores nothing, the assessment at the end, and idle expiry (time is
+ * moved by a test clock, never slept).
+ */
+@QuarkusTest
+class IntakeResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final List<String> RED_FLAGS = List.of("sharpOrWorseningPain", "numbnessOrTingling",
+            "recentInjury", "nightPain", "unexplainedWeightLoss");
+
+    /** Answers the test gives when a question comes up; anything else gets a value by type. */
+    private static final Map<String, Object> CANNED = Map.of(
+            "neckPain", true,
+            "neckPainSeverity", 4,
+            "roundedShoulders", true,
+            "deskHoursPerDay", 8,
+            "goal", "posture",
+            "experience", "intermediate",
+            "daysPerWeek", 3,
+            "equipment", List.of("dumbbells", "bench", "resistance-band", "foam-roller"));
+
+    static class MovableClock extends IntakeClock {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    MovableClock clock;
+
+    @BeforeEach
+    void installClock() {
+        clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, IntakeClock.class);
+    }
+
+    // ---------------------------------------------------------------- question order
+
+    @Test
+    void startsWithTheRedFlagsInQuestionnaireOrderThenTheRest() {
+        List<Map<String, Object>> items = given().get("/api/v1/questionnaire").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        List<String> redFlagsInData = items.stream().filter(q -> Boolean.TRUE.equals(q.get("redFlag")))
+                .map(q -> (String) q.get("id")).toList();
+        assertEquals(RED_FLAGS, redFlagsInData);
+
+        Response created = given().contentType(ContentType.JSON).body(Map.of("clientRef", "chat-1"))
+                .post("/api/v1/intakes");
+        created.then().statusCode(201)
+                .header("Location", endsWith("/api/v1/intakes/" + created.path("id")))
+                .body("status", equalTo("in-progress"))
+                .body("clientRef", equalTo("chat-1"))
+                .body("answers", equalTo(Map.of()))
+                .body("warnings", empty())
+                .body("history", empty())
+                .body("next.id", equalTo("sharpOrWorseningPain"))
+                .body("next.type", equalTo("boolean"))
+                .body("next.text", notNullValue())
+                .body("next.why", containsString("red flag"))
+                .body("createdAt", notNullValue())
+                .body("updatedAt", notNullValue());
+        String id = created.path("id");
+
+        List<String> asked = new ArrayList<>();
+        asked.add(created.path("next.id"));
+        for (String flag : RED_FLAGS) {
+            asked.add(answer(id, Map.of(flag, false)).then().statusCode(200)
+                    .body("status", equalTo("in-progress")).extract().path("next.id"));
+        }
+        List<String> expected = new ArrayList<>(RED_FLAGS);
+        expected.add((String) items.stream().filter(q -> !Boolean.TRUE.equals(q.get("redFlag"))).findFirst()
+                .orElseThrow().get("id"));
+        assertEquals(expected, asked);
+        assertEquals("neckPain", asked.get(5));
+    }
+
+    @Test
+    void redFlagsComeFirstEvenWhenOtherQuestionsAreAnsweredEarly() {
+        String id = start();
+        answer(id, Map.of("neckPain", false, "sharpOrWorseningPain", false)).then().statusCode(200)
+                .body("next.id", equalTo("numbnessOrTingling"));
+    }
+
+    @Test
+    void asksNeckPainSeverityOnlyAfterNeckPainYes() {
+        String no = start();
+        answer(no, with(noRedFlags(), "neckPain", false)).then().statusCode(200)
+                .body("next.id", equalTo("midBackPain"));
+
+        String yes = start();
+        answer(yes, with(noRedFlags(), "neckPain", true)).then().statusCode(200)
+                .body("next.id", equalTo("neckPainSeverity"))
+                .body("next.min", equalTo(0))
+                .body("next.max", equalTo(10))
+                .body("next.why", notNullValue());
+    }
+
+    @Test
+    void aWholeConversationNeverAsksTheSameQuestionTwiceAndEndsComplete() {
+        String id = start();
+        List<String> asked = walk(id);
+        assertEquals(new HashSet<>(asked).size(), asked.size(), "asked twice: " + asked);
+        assertEquals(RED_FLAGS, asked.subList(0, 5));
+        assertTrue(asked.contains("neckPainSeverity"), asked.toString());
+        assertTrue(asked.indexOf("neckPainSeverity") > asked.indexOf("neckPain"), asked.toString());
+        get(id).then().statusCode(200)
+                .body("status", equalTo("complete"))
+                .body("next", nullValue())
+                .body("remaining", equalTo(0))
+                .body("answers.size()", equalTo(asked.size()));
+    }
+
+    // ---------------------------------------------------------------- red flags
+
+    @Test
+    void aRedFlagYesEndsTheConversationWithAStopWarning() {
+        String id = start();
+        answer(id, Map.of("sharpOrWorseningPain", false)).then().statusCode(200)
+                .body("status", equalTo("in-progress"))
+                .body("warnings", empty());
+        answer(id, Map.of("numbnessOrTingling", true)).then().statusCode(200)
+                .body("status", equalTo("referred"))
+                .body("next", nullValue())
+                .body("remaining", equalTo(0))
+                .body("expiresAt", nullValue())
+                .body("warnings.severity", hasItem("stop"))
+                .body("warnings.find { it.severity == 'stop' }.message", containsString("medical professional"))
+                .body("warnings.find { it.severity == 'stop' }.explanation.because", hasItem("numbnessOrTingling"));
+
+        get(id).then().statusCode(200).body("status", equalTo("referred")).body("next", nullValue());
+        answer(id, Map.of("recentInjury", false)).then().statusCode(409)
+                .contentType(PROBLEM)
+                .body("status", equalTo(409))
+                .body("detail", containsString("referral"));
+        get(id).then().body("answers", not(hasKey("recentInjury")));
+    }
+
+    @Test
+    void aReferredConversationGivesAReferAssessmentWithTheSameStopWarning() {
+        String id = start();
+        List<Map<String, Object>> intakeWarnings = answer(id, Map.of("sharpOrWorseningPain", false, "recentInjury",
+                true, "neckPain", true)).then().statusCode(200).body("status", equalTo("referred"))
+                .extract().path("warnings");
+
+        Response assessment = given().post("/api/v1/intakes/{id}/assessment", id);
+        assessment.then().statusCode(201)
+                .header("Location", containsString("/api/v1/assessments/"))
+                .body("outcome", equalTo("refer"))
+                .body("plan", nullValue())
+                .body("answers.recentInjury", equalTo(true));
+        assertEquals(intakeWarnings, assessment.path("warnings"));
+        get(id).then().body("status", equalTo("assessed"))
+                .body("assessmentId", equalTo(assessment.path("id")));
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    @Test
+    void severalAnswersInOneCall() {
+        String id = start();
+        answer(id, with(noRedFlags(), "neckPain", true, "midBackPain", true)).then().statusCode(200)
+                .body("status", equalTo("in-progress"))
+                .body("answers.size()", equalTo(7))
+                .body("answers.nightPain", equalTo(false))
+                .body("answers.midBackPain", equalTo(true))
+                .body("next.id", equalTo("neckPainSeverity"));
+    }
+
+    @Test
+    void changingAnEarlierAnswerDropsAnswersThatNoLongerApplyAndRecordsIt() {
+        String id = start();
+        answer(id, with(noRedFlags(), "neckPain", true, "neckPainSeverity", 7, "midBackPain", false))
+                .then().statusCode(200).body("history", empty());
+
+        // Near miss: the same value again and a change that disables nothing drop nothing.
+        answer(id, Map.of("neckPain", true, "midBackPain", true)).then().statusCode(200)
+                .body("answers.neckPainSeverity", equalTo(7))
+                .body("history", hasSize(1))
+                .body("history[0].type", equalTo("changed"))
+                .body("history[0].questionId", equalTo("midBackPain"))
+                .body("history[0].from", equalTo(false))
+                .body("history[0].to", equalTo(true));
+
+        answer(id, Map.of("neckPain", false)).then().statusCode(200)
+                .body("answers", not(hasKey("neckPainSeverity")))
+                .body("answers.neckPain", equalTo(false))
+                .body("history", hasSize(3))
+                .body("history[1].type", equalTo("changed"))
+                .body("history[1].questionId", equalTo("neckPain"))
+                .body("history[1].from", equalTo(true))
+                .body("history[1].to", equalTo(false))
+                .body("history[2].type", equalTo("dropped"))
+                .body("history[2].questionId", equalTo("neckPainSeverity"))
+                .body("history[2].from", equalTo(7))
+                .body("history[2].to", nullValue())
+                .body("history[2].detail", equalTo("is not asked unless neckPain = true"))
+                .body("history[2].at", notNullValue());
+
+        // Stored: a fresh read shows the same, and the dropped question is asked again once relevant again.
+        get(id).then().body("history", hasSize(3)).body("answers", not(hasKey("neckPainSeverity")));
+        answer(id, Map.of("neckPain", true)).then().statusCode(200).body("next.id", equalTo("neckPainSeverity"));
+    }
+
+    @Test
+    void badAnswersAre400WithPointersAndChangeNothingStored() {
+        String id = start();
+        answer(id, with(noRedFlags(), "neckPain", false)).then().statusCode(200);
+        String before = get(id).asString();
+
+        answer(id, Map.of("midBackPain", true, "neckPain", "yes", "noSuchQuestion", 1, "deskHoursPerDay", 25))
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("errors.pointer", containsInAnyOrder("/answers/neckPain", "/answers/noSuchQuestion",
+                        "/answers/deskHoursPerDay"))
+                .body("errors.find { it.pointer == '/answers/deskHoursPerDay' }.detail",
+                        equalTo("must be between 0 and 24"));
+        assertEquals(before, get(id).asString(), "a rejected turn must leave the intake unchanged");
+
+        // Answering a question whose enableWhen is false is rejected, not stored.
+        answer(id, Map.of("neckPainSeverity", 3)).then().statusCode(400)
+                .body("errors.pointer", contains("/answers/neckPainSeverity"))
+                .body("errors[0].detail", equalTo("is not asked unless neckPain = true"));
+        assertEquals(before, get(id).asString());
+
+        // The same problem text as an assessment gives for the same value.
+        String assessmentDetail = given().contentType(ContentType.JSON)
+                .body(Map.of("answers", with(complete(), "deskHoursPerDay", 25)))
+                .post("/api/v1/assessments/preview").then().statusCode(400)
+                .extract().path("errors.find { it.pointer == '/answers/deskHoursPerDay' }.detail");
+        assertEquals("must be between 0 and 24", assessmentDetail);
+    }
+
+    @Test
+    void malformedTurnsAre400NamingTheField() {
+        String id = start();
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/intakes/{id}/answers", id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/answers"));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of()))
+                .post("/api/v1/intakes/{id}/answers", id)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/answers"));
+        given().contentType(ContentType.JSON).body(Map.of("answers", List.of(true)))
+                .post("/api/v1/intakes/{id}/answers", id)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/answers"));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("nightPain", false), "extra", 1))
+                .post("/api/v1/intakes/{id}/answers", id)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/extra"));
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", "x".repeat(65))).post("/api/v1/intakes")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/clientRef"));
+        get(id).then().body("answers", equalTo(Map.of()));
+    }
+
+    @Test
+    void startsWithoutABody() {
+        given().contentType(ContentType.JSON).post("/api/v1/intakes").then().statusCode(201)
+                .body("clientRef", nullValue())
+                .body("next.id", equalTo("sharpOrWorseningPain"));
+    }
+
+    // ---------------------------------------------------------------- skipping optional questions
+
+    @Test
+    void optionalQuestionsCanBeSkippedAndAreNotAskedAgain() {
+        String id = start();
+        answer(id, noRedFlags()).then().body("next.id", equalTo("neckPain"));
+        given().contentType(ContentType.JSON).body(Map.of("skip", List.of("neckPain")))
+                .post("/api/v1/intakes/{id}/answers", id).then().statusCode(200)
+                .body("skipped", contains("neckPain"))
+                .body("answers", not(hasKey("neckPain")))
+                .body("next.id", equalTo("midBackPain"));
+
+        // Required questions cannot be skipped; nothing is stored when one is tried.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("answers", Map.of("midBackPain", true), "skip", List.of("goal", "equipment")))
+                .post("/api/v1/intakes/{id}/answers", id).then().statusCode(400)
+                .body("errors.pointer", contains("/skip/1"))
+                .body("errors[0].detail", containsString("required"));
+        get(id).then().body("answers", not(hasKey("midBackPain"))).body("skipped", contains("neckPain"));
+
+        // Answering a skipped question later takes it off the skipped list.
+        answer(id, Map.of("neckPain", false)).then().statusCode(200).body("skipped", empty());
+    }
+
+    // ---------------------------------------------------------------- assessment
+
+    @Test
+    void aCompleteConversationGivesExactlyTheAssessmentOfItsAnswers() {
+        String id = given().contentType(ContentType.JSON).body(Map.of("clientRef", "chat-complete"))
+                .post("/api/v1/intakes").then().statusCode(201).extract().path("id");
+        walk(id);
+        JsonPath intake = get(id).then().body("status", equalTo("complete")).extract().jsonPath();
+        Map<String, Object> answers = intake.getMap("answers");
+
+        Response fromIntake = given().post("/api/v1/intakes/{id}/assessment", id);
+        fromIntake.then().statusCode(201)
+                .header("Location", endsWith("/api/v1/assessments/" + fromIntake.path("id")))
+                .body("outcome", equalTo("plan"))
+                .body("clientRef", equalTo("chat-complete"))
+                .body("plan.sessions", not(empty()));
+        Map<String, Object> direct = given().contentType(ContentType.JSON)
+                .body(Map.of("clientRef", "chat-complete", "answers", answers))
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> viaIntake = fromIntake.jsonPath().getMap("");
+        for (String field : List.of("answers", "knowledgeBaseVersion", "outcome", "findings", "warnings", "plan",
+                "excluded", "firedRules", "clientRef")) {
+            assertEquals(direct.get(field), viaIntake.get(field), field);
+        }
+        assertFalse(direct.get("id").equals(viaIntake.get("id")));
+
+        String assessmentId = fromIntake.path("id");
+        get(id).then().body("status", equalTo("assessed")).body("assessmentId", equalTo(assessmentId))
+                .body("next", nullValue());
+        given().get("/api/v1/assessments/{id}", assessmentId).then().statusCode(200)
+                .body("id", equalTo(assessmentId));
+
+        // Idempotent: asking again returns the same assessment (200, not a new one).
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(200)
+                .body("id", equalTo(assessmentId))
+                .header("Location", endsWith("/api/v1/assessments/" + assessmentId));
+        answer(id, Map.of("goal", "strength")).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString(assessmentId));
+    }
+
+    @Test
+    void anUnfinishedConversationCannotBeAssessedAndSaysWhatRemains() {
+        String id = start();
+        answer(id, with(noRedFlags(), "experience", "beginner")).then().statusCode(200);
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409)
+                .contentType(PROBLEM)
+                .body("status", equalTo(409))
+                .body("detail", containsString("daysPerWeek"))
+                .body("detail", containsString("equipment"))
+                .body("detail", not(containsString("experience")));
+        get(id).then().body("status", equalTo("in-progress")).body("assessmentId", nullValue());
+    }
+
+    // ---------------------------------------------------------------- expiry
+
+    @Test
+    void anIdleConversationExpiresAndTakesNoMoreAnswers() {
+        String id = start();
+        Instant started = Instant.parse(get(id).path("updatedAt"));
+        assertEquals(started.plus(Duration.ofHours(24)), Instant.parse(get(id).path("expiresAt")));
+
+        // Near miss: a second short of the timeout it is still open, and an answer restarts the idle time.
+        clock.advance(Duration.ofHours(24).minusSeconds(1));
+        get(id).then().body("status", equalTo("in-progress"));
+        answer(id, Map.of("sharpOrWorseningPain", false)).then().statusCode(200);
+        clock.advance(Duration.ofHours(24).minusSeconds(1));
+        get(id).then().body("status", equalTo("in-progress"));
+
+        clock.advance(Duration.ofSeconds(2));
+        answer(id, Map.of("numbnessOrTingling", false)).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("expired"));
+        get(id).then().statusCode(200)
+                .body("status", equalTo("expired"))
+                .body("next", nullValue())
+                .body("answers", equalTo(Map.of("sharpOrWorseningPain", false)));
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void aCompleteConversationLeftIdleExpiresBeforeItIsAssessed() {
+        String id = start();
+        answer(id, complete()).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("skip", pendingOptional(id)))
+                .post("/api/v1/intakes/{id}/answers", id).then().statusCode(200)
+                .body("status", equalTo("complete"));
+        clock.advance(Duration.ofHours(25));
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409)
+                .body("detail", containsString("expired"));
+        get(id).then().body("status", equalTo("expired")).body("assessmentId", nullValue());
+    }
+
+    // ---------------------------------------------------------------- unknown ids
+
+    @Test
+    void unknownIntakesAre404() {
+        String missing = "00000000-0000-0000-0000-000000000000";
+        get(missing).then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+        answer(missing, Map.of("nightPain", false)).then().statusCode(404).contentType(PROBLEM);
+        given().post("/api/v1/intakes/{id}/assessment", missing).then().statusCode(404).contentType(PROBLEM);
+        get("not-a-uuid").then().statusCode(404).contentType(PROBLEM).body("detail", containsString("not-a-uuid"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String start() {
+        return given().contentType(ContentType.JSON).body("{}").post("/api/v1/intakes").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static Response get(String id) {
+        return given().get("/api/v1/intakes/{id}", id);
+    }
+
+    private static Response answer(String id, Map<String, Object> answers) {
+        return given().contentType(ContentType.JSON).body(Map.of("answers", answers))
+                .post("/api/v1/intakes/{id}/answers", id);
+    }
+
+    /** Answers whatever comes next, one at a time, until nothing is left; returns the questions in asked order. */
+    private static List<String> walk(String id) {
+        List<String> asked = new ArrayList<>();
+        Map<String, Object> next = get(id).path("next");
+        while (next != null) {
+            assertTrue(asked.size() < 100, "the conversation does not end: " + asked);
+            String q = (String) next.get("id");
+            asked.add(q);
+            next = answer(id, Map.of(q, valueFor(next))).then().statusCode(200).extract().path("next");
+        }
+        return asked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object valueFor(Map<String, Object> question) {
+        String id = (String) question.get("id");
+        if (CANNED.containsKey(id)) {
+            return CANNED.get(id);
+        }
+        List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
+        return switch ((String) question.get("type")) {
+            case "boolean" -> false;
+            case "integer" -> question.get("min") == null ? 0 : question.get("min");
+            case "choice" -> options.get(0).get("code");
+            case "multi-choice" -> List.of(options.get(0).get("code"));
+            default -> "n/a";
+        };
+    }
+
+    /** Optional questions the conversation would still ask. */
+    private static List<String> pendingOptional(String id) {
+        List<String> out = new ArrayList<>();
+        Map<String, Object> answers = get(id).path("answers");
+        Set<String> answered = answers.keySet();
+        List<Map<String, Object>> items = given().get("/api/v1/questionnaire").jsonPath().getList("items");
+        for (Map<String, Object> q : items) {
+            if (!answered.contains(q.get("id")) && !Boolean.TRUE.equals(q.get("required"))
+                    && q.get("enableWhen") == null) {
+                out.add((String) q.get("id"));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> noRedFlags() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        RED_FLAGS.forEach(f -> a.put(f, false));
+        return a;
+    }
+
+    private static Map<String, Object> complete() {
+        return with(noRedFlags(), "experience", "intermediate", "daysPerWeek", 3, "equipment",
+                List.of("dumbbells", "bench", "resistance-band"));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... kv) {
+        Map<String, Object> a = new LinkedHashMap<>(base);
+        for (int i = 0; i < kv.length; i += 2) {
+            a.put((String) kv[i], kv[i + 1]);
+        }
+        return a;
+    }
+}

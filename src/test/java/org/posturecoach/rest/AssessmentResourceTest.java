@@ -1,0 +1,301 @@
+package org.posturecoach.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rest.AssessmentFixtures.PATH;
+import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
+import static org.posturecoach.rest.AssessmentFixtures.UUID_REGEX;
+import static org.posturecoach.rest.AssessmentFixtures.answers;
+import static org.posturecoach.rest.AssessmentFixtures.body;
+import static org.posturecoach.rest.AssessmentFixtures.create;
+import static org.posturecoach.rest.AssessmentFixtures.post;
+import static org.posturecoach.rest.AssessmentFixtures.total;
+import static org.posturecoach.rest.AssessmentFixtures.tree;
+import static org.posturecoach.rest.AssessmentFixtures.uniqueRef;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class AssessmentResourceTest {
+
+    @Test
+    void createAnswers201WithLocationAndTheWholeAssessment() {
+        String ref = uniqueRef("create");
+        String version = given().get("/api/v1/knowledge-base").then().extract().path("version");
+        Instant before = Instant.now();
+
+        io.restassured.response.Response response = post(body(ref, answers("deskHoursPerDay", 8)));
+
+        response.then().statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Idempotent-Replayed", "false")
+                .body("id", matchesPattern(UUID_REGEX))
+                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})?Z"))
+                .body("clientRef", equalTo(ref))
+                .body("answers.experience", equalTo("intermediate"))
+                .body("answers.deskHoursPerDay", equalTo(8))
+                .body("answers.equipment", hasItem("barbell"))
+                .body("knowledgeBaseVersion", equalTo(version))
+                .body("outcome", equalTo("plan"))
+                .body("findings.code", hasItem("prolonged-sitting"))
+                .body("plan.sessionsPerWeek", notNullValue())
+                .body("plan.daily", org.hamcrest.Matchers.not(empty()))
+                .body("firedRules", org.hamcrest.Matchers.not(empty()));
+        String id = response.path("id");
+        assertEquals(PATH + "/" + id, response.header("Location"));
+        Instant createdAt = Instant.parse(response.path("createdAt"));
+        assertTrue(!createdAt.isBefore(before.minusSeconds(1)) && !createdAt.isAfter(Instant.now()),
+                "createdAt " + createdAt + " is not the time of the request");
+    }
+
+    @Test
+    void getReturnsExactlyThePostedBody() {
+        JsonNode created = create(uniqueRef("get"), answers("neckPain", true, "neckPainSeverity", 4));
+        String id = created.get("id").asText();
+
+        JsonNode read = tree(given().get(PATH + "/" + id).then().statusCode(200).contentType(ContentType.JSON)
+                .extract().asString());
+
+        assertEquals(created, read);
+    }
+
+    @Test
+    void clientRefIsOptional() {
+        post(body(null, answers())).then().statusCode(201).body("clientRef", nullValue())
+                .body("id", matchesPattern(UUID_REGEX));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "00000000-0000-4000-8000-000000000000", "not-a-uuid", "preview",
+            "00000000-0000-4000-8000-00000000000" })
+    void unknownOrMalformedIdIs404Problem(String id) {
+        given().get(PATH + "/" + id).then().statusCode(404).contentType(PROBLEM)
+                .body("status", equalTo(404))
+                .body("type", endsWith("/not-found"))
+                .body("detail", notNullValue());
+    }
+
+    @Test
+    void aRandomUnknownUuidIs404() {
+        given().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void listsAClientsAssessmentsNewestFirstInPages() {
+        String ref = uniqueRef("list");
+        String first = create(ref, answers("daysPerWeek", 2)).get("id").asText();
+        String second = create(ref, answers("daysPerWeek", 3)).get("id").asText();
+        String third = create(ref, answers("daysPerWeek", 4)).get("id").asText();
+        create(uniqueRef("other"), answers()); // another client's: never listed
+
+        given().queryParam("clientRef", ref).queryParam("size", 2).when().get(PATH).then().statusCode(200)
+                .body("items.id", contains(third, second))
+                .body("items[0].clientRef", equalTo(ref))
+                .body("items[0].answers.daysPerWeek", equalTo(4))
+                .body("items[0].plan", notNullValue())
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("total", equalTo(3));
+        given().queryParam("clientRef", ref).queryParam("size", 2).queryParam("page", 1).when().get(PATH).then()
+                .statusCode(200).body("items.id", contains(first)).body("page", equalTo(1)).body("total", equalTo(3));
+        given().queryParam("clientRef", ref).queryParam("size", 2).queryParam("page", 2).when().get(PATH).then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(3));
+        given().queryParam("clientRef", ref).when().get(PATH).then().statusCode(200)
+                .body("items.id", contains(third, second, first)).body("size", equalTo(20));
+    }
+
+    @Test
+    void listedItemsEqualTheirGet() {
+        String ref = uniqueRef("list-get");
+        JsonNode created = create(ref, answers("roundedShoulders", true));
+        JsonNode listed = tree(given().queryParam("clientRef", ref).get(PATH).then().statusCode(200).extract()
+                .asString()).get("items").get(0);
+        assertEquals(created, listed);
+    }
+
+    static Stream<Arguments> badListParameters() {
+        return Stream.of(
+                Arguments.of("size", "0", "/query/size"),
+                Arguments.of("size", "101", "/query/size"),
+                Arguments.of("size", "ten", "/query/size"),
+                Arguments.of("size", "2.5", "/query/size"),
+                Arguments.of("page", "-1", "/query/page"),
+                Arguments.of("page", "10000001", "/query/page"),
+                Arguments.of("page", "99999999999", "/query/page"),
+                Arguments.of("clientRef", "x".repeat(65), "/query/clientRef"),
+                Arguments.of("clientRef", "  ", "/query/clientRef"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badListParameters")
+    void badListParametersAre400NamingTheParameter(String name, String value, String pointer) {
+        given().queryParam(name, value).when().get(PATH).then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("errors.pointer", contains(pointer));
+    }
+
+    @Test
+    void listBoundariesPass() {
+        String ref = uniqueRef("bounds");
+        given().queryParam("clientRef", ref).queryParam("size", 100).queryParam("page", 10_000_000).get(PATH)
+                .then().statusCode(200).body("items", empty()).body("size", equalTo(100));
+        given().queryParam("clientRef", ref).queryParam("size", 1).queryParam("page", 0).get(PATH)
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    static Stream<Arguments> invalidBodies() {
+        String ref = uniqueRef("invalid");
+        Map<String, Object> missingExperience = answers();
+        missingExperience.remove("experience");
+        return Stream.of(
+                Arguments.of("unknown question", body(ref, answers("favouriteColour", "blue")),
+                        List.of("/answers/favouriteColour")),
+                Arguments.of("wrong type", body(ref, answers("neckPain", "yes")), List.of("/answers/neckPain")),
+                Arguments.of("integer as text", body(ref, answers("daysPerWeek", "3")),
+                        List.of("/answers/daysPerWeek")),
+                Arguments.of("out of range", body(ref, answers("neckPain", true, "neckPainSeverity", 11)),
+                        List.of("/answers/neckPainSeverity")),
+                Arguments.of("below range", body(ref, answers("daysPerWeek", 0)), List.of("/answers/daysPerWeek")),
+                Arguments.of("not enabled", body(ref, answers("neckPainSeverity", 5)),
+                        List.of("/answers/neckPainSeverity")),
+                Arguments.of("not enabled when false", body(ref, answers("neckPain", false, "neckPainSeverity", 5)),
+                        List.of("/answers/neckPainSeverity")),
+                Arguments.of("missing required", body(ref, missingExperience), List.of("/answers/experience")),
+                Arguments.of("unknown option", body(ref, answers("equipment", List.of("kettlebell"))),
+                        List.of("/answers/equipment")),
+                Arguments.of("null answer", body(ref, answers("neckPain", null)), List.of("/answers/neckPain")),
+                Arguments.of("clientRef too long", body("x".repeat(65), answers()), List.of("/clientRef")),
+                Arguments.of("clientRef blank", body(" ", answers()), List.of("/clientRef")),
+                Arguments.of("clientRef a number", Map.of("clientRef", 5, "answers", answers()), List.of("/clientRef")),
+                Arguments.of("clientRef a boolean", Map.of("clientRef", true, "answers", answers()),
+                        List.of("/clientRef")),
+                Arguments.of("clientRef an object", Map.of("clientRef", Map.of("a", 1), "answers", answers()),
+                        List.of("/clientRef")),
+                Arguments.of("answers missing", Map.of("clientRef", ref), List.of("/answers")),
+                Arguments.of("answers a list", Map.of("clientRef", ref, "answers", List.of(1, 2)), List.of("/answers")),
+                Arguments.of("answers a string", Map.of("clientRef", ref, "answers", "x"), List.of("/answers")),
+                Arguments.of("unknown top-level field", Map.of("answers", answers(), "extra", 1), List.of("/extra")),
+                Arguments.of("two problems at once",
+                        body("y".repeat(65), answers("neckPain", true, "neckPainSeverity", 11)),
+                        List.of("/clientRef", "/answers/neckPainSeverity")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidBodies")
+    void invalidBodiesAre400NamingEachField(String what, Object body, List<String> pointers) {
+        List<String> named = post(body).then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("title", notNullValue())
+                .body("errors.detail", org.hamcrest.Matchers.everyItem(notNullValue()))
+                .extract().path("errors.pointer");
+        assertEquals(new TreeSet<>(pointers), new TreeSet<>(named));
+    }
+
+    @Test
+    void rejectedRequestsStoreNothing() {
+        String ref = uniqueRef("rejected");
+        post(body(ref, answers("neckPain", true, "neckPainSeverity", 11))).then().statusCode(400);
+        post(body(ref, answers("neckPainSeverity", 3))).then().statusCode(400);
+        assertEquals(0, total(ref));
+        post(body(ref, answers("neckPain", true, "neckPainSeverity", 10))).then().statusCode(201);
+        assertEquals(1, total(ref));
+    }
+
+    @Test
+    void boundaryValuesPass() {
+        post(body("z".repeat(64), answers("neckPain", true, "neckPainSeverity", 10, "daysPerWeek", 7)))
+                .then().statusCode(201).body("clientRef", equalTo("z".repeat(64)));
+        post(body(uniqueRef("b"), answers("neckPain", true, "neckPainSeverity", 0, "daysPerWeek", 1)))
+                .then().statusCode(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{", "{\"answers\": {\"neckPain\": tru}}", "not json", "{\"answers\": {}} trailing",
+            "{\"answers\": {\"neckPain\": true, \"neckPain\": false}}" })
+    void malformedJsonIs400Problem(String text) {
+        given().contentType(ContentType.JSON).body(text).when().post(PATH).then().statusCode(400)
+                .contentType(PROBLEM).body("status", equalTo(400)).body("detail", notNullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "null", "[]", "42", "\"text\"" })
+    void emptyOrNonObjectBodyIs400(String text) {
+        given().contentType(ContentType.JSON).body(text).when().post(PATH).then().statusCode(400)
+                .contentType(PROBLEM).body("status", equalTo(400));
+    }
+
+    @Test
+    void anotherMediaTypeIs415() {
+        given().contentType(ContentType.TEXT).body("answers").when().post(PATH).then().statusCode(415)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void aRedFlagIsAReferralWithoutPlan() {
+        String ref = uniqueRef("refer");
+        JsonNode created = create(ref, answers("numbnessOrTingling", true, "roundedShoulders", true));
+        assertEquals("refer", created.get("outcome").asText());
+        assertTrue(created.get("plan").isNull(), "plan must be null on a referral: " + created.get("plan"));
+        given().get(PATH + "/" + created.get("id").asText()).then().statusCode(200)
+                .body("outcome", equalTo("refer"))
+                .body("plan", nullValue())
+                .body("warnings.severity", hasItem("stop"));
+    }
+
+    @Test
+    void idempotencyKeyOutOfBoundsIs400AndStoresNothing() {
+        String ref = uniqueRef("key");
+        post(body(ref, answers()), "k".repeat(201)).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/headers/Idempotency-Key"));
+        post(body(ref, answers()), "   ").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/headers/Idempotency-Key"));
+        post(body(ref, answers()), "").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/headers/Idempotency-Key"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "a").header("Idempotency-Key", "b")
+                .body(body(ref, answers())).when().post(PATH).then().statusCode(400)
+                .body("errors.pointer", contains("/headers/Idempotency-Key"));
+        assertEquals(0, total(ref));
+        post(body(ref, answers()), "k".repeat(200)).then().statusCode(201)
+                .header("Location", startsWith(PATH + "/"));
+        assertEquals(1, total(ref));
+    }
+
+    @Test
+    void previewStillStoresNothing() {
+        String ref = uniqueRef("preview");
+        given().contentType(ContentType.JSON).body(body(ref, answers())).when().post(PATH + "/preview").then()
+                .statusCode(200).body("id", nullValue()).body("createdAt", nullValue()).body("outcome", is("plan"));
+        assertEquals(0, total(ref));
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", 7, "answers", answers())).when()
+                .post(PATH + "/preview").then().statusCode(400).body("errors.pointer", hasItem("/clientRef"))
+                .body("errors", hasSize(1));
+    }
+}
