@@ -54,7 +54,11 @@ public final class AnswerValidator {
                 values.put(q.id(), normalise(q, f.getValue()));
             }
         }
-        errors.addAll(consistency(questionnaire, values, mode));
+        // A question whose value was rejected above is not also "required": one error per field.
+        Set<String> named = new java.util.HashSet<>();
+        errors.forEach(e -> named.add(e.pointer()));
+        consistency(questionnaire, values, mode).stream().filter(e -> !named.contains(e.pointer()))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
