@@ -14,6 +14,7 @@ import org.kie.api.definition.type.Modifies;
 public final class Candidate {
     private final Exercise exercise;
     private int score;
+    private int rank;
     private Set<String> reasons = Set.of();
 
     public Candidate(Exercise exercise) {
@@ -23,6 +24,10 @@ public final class Candidate {
     public Exercise getExercise() { return exercise; }
     public String getExerciseId() { return exercise.getId(); }
     public int getScore() { return score; }
+
+    /** 1 for the best candidate: highest score first, ties by exercise id. Set once, after scoring. */
+    public int getRank() { return rank; }
+    public void setRank(int rank) { this.rank = rank; }
     public boolean isRow() { return exercise.getTags().contains("row"); }
     public boolean isPosture() { return exercise.getTags().contains("posture"); }
     public boolean isIsolation() { return exercise.getTags().contains("isolation"); }
