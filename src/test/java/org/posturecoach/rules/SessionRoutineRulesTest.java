@@ -24,6 +24,7 @@ class SessionRoutineRulesTest {
     static final String ROLLER = "Warm-up: a stiff mid back adds thoracic extension over a foam roller";
     static final String NO_ROLLER = "Warm-up: a stiff mid back without a foam roller adds seated thoracic extension";
     static final String ROTATION = "Warm-up: a stiff mid back adds thoracic rotation";
+    static final String SIDE_BEND = "Warm-up: a stiff mid back adds the thoracic side bend";
     static final String SQUEEZES = "Warm-up: scapular squeezes before the first mid-back set";
     static final String STRETCHES = "Cool-down: stretch the chest, the mid back and between the shoulder blades";
     static final String NECK = "Cool-down: neck pain, a forward head or busy upper traps add neck stretches";
@@ -47,9 +48,10 @@ class SessionRoutineRulesTest {
         Evaluation ev = evaluate(with(baseline(), "midBackStiffness", true));
         Session s = ev.plan().sessions().get(0);
         assertEquals(List.of("shoulder-rolls", "arm-circles", "neck-rolls", "cat-cow",
-                "foam-roller-thoracic-extension", "thoracic-rotation", "scapular-squeeze"), ids(s.warmup()));
+                "foam-roller-thoracic-extension", "thoracic-rotation", "thoracic-side-bend", "scapular-squeeze"),
+                ids(s.warmup()));
         assertTrue(ids(s.cooldown()).contains("sphinx-pose"));
-        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
     }
 
     // Near miss for the foam roller: without one, the drill is done seated.
@@ -59,7 +61,7 @@ class SessionRoutineRulesTest {
         List<String> warmup = ids(ev.plan().sessions().get(0).warmup());
         assertTrue(warmup.contains("thoracic-extension"));
         assertFalse(warmup.contains("foam-roller-thoracic-extension"));
-        assertFired(ev, FILE, DYNAMIC, NO_ROLLER, ROTATION, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(ev, FILE, DYNAMIC, NO_ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
     }
 
     @Test
@@ -71,7 +73,7 @@ class SessionRoutineRulesTest {
         // Seven stretches are called for; the five lowest ranks are kept.
         assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "upper-trap-stretch",
                 "levator-scapulae-stretch"), ids(s.cooldown()));
-        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SQUEEZES, STRETCHES, NECK, SPHINX, WARMUP_LAYOUT,
+        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, NECK, SPHINX, WARMUP_LAYOUT,
                 COOLDOWN_LAYOUT);
         // Near miss: mild neck pain keeps the neck rolls.
         Evaluation mild = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5));

@@ -41,7 +41,8 @@ class WarningsRulesTest {
     @CsvSource(delimiter = '|', value = {
             "lowBackPain          | low-back-pain-rowing   | info    | Warning: low back pain means rows are chest-supported, seated or neutral-grip",
             "shoulderPainOverhead | shoulder-pain-overhead | caution | Warning: shoulder pain overhead means no upright rows and no move that pinches",
-            "upperTrapDominance   | upper-trap-dominance   | info    | Warning: upper traps taking over means shoulders down and lighter loads" })
+            "upperTrapDominance   | upper-trap-dominance   | info    | Warning: upper traps taking over means shoulders down and lighter loads",
+            "midBackPain          | mid-back-pain          | info    | Warning: mid-back pain should ease with this work; see a professional if it persists or worsens" })
     void aFindingBringsItsWarningAndNoOther(String question, String code, String severity, String rule) {
         Evaluation ev = evaluate(with(baseline(), question, true));
         assertEquals(Set.of("stop-on-sharp-pain", code), warningCodes(ev));
