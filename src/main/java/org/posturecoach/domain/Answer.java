@@ -1,6 +1,7 @@
 package org.posturecoach.domain;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,11 +10,13 @@ public final class Answer {
     private final String questionId;
     private final Object value;
     private final boolean redFlagQuestion;
+    private final Set<String> values;
 
     public Answer(String questionId, Object value, boolean redFlagQuestion) {
         this.questionId = questionId;
         this.value = value;
         this.redFlagQuestion = redFlagQuestion;
+        this.values = valuesOf(value);
     }
 
     /** Whether the questionnaire marks this question as a red flag. */
@@ -28,14 +31,19 @@ public final class Answer {
 
     public String getChoice() { return value instanceof String s ? s : null; }
 
+    /** The answer as a set of codes (a multi-choice list, or a single text answer); computed once. */
     public Set<String> getValues() {
+        return values;
+    }
+
+    private static Set<String> valuesOf(Object value) {
         Set<String> out = new TreeSet<>();
         if (value instanceof Collection<?> c) {
             c.forEach(v -> out.add(String.valueOf(v)));
         } else if (value instanceof String s) {
             out.add(s);
         }
-        return out;
+        return Collections.unmodifiableSet(out);
     }
 
     @Override

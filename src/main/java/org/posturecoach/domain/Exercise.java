@@ -25,6 +25,7 @@ public class Exercise {
     private Dose defaultDose;
     private List<String> cues = List.of();
     private List<Contraindication> contraindications = List.of();
+    private Set<String> contraindicationCodes = Set.of();
     private List<String> instructions = List.of();
     private RelatedExercises related = new RelatedExercises(null, null, null);
     private List<String> sources = List.of();
@@ -52,7 +53,11 @@ public class Exercise {
     public List<String> getCues() { return cues; }
     public void setCues(List<String> cues) { this.cues = List.copyOf(cues); }
     public List<Contraindication> getContraindications() { return contraindications; }
-    public void setContraindications(List<Contraindication> c) { this.contraindications = List.copyOf(c); }
+    public void setContraindications(List<Contraindication> c) {
+        this.contraindications = List.copyOf(c);
+        this.contraindicationCodes = c.stream().map(Contraindication::condition)
+                .collect(Collectors.toUnmodifiableSet());
+    }
     public List<String> getInstructions() { return instructions; }
     public void setInstructions(List<String> instructions) { this.instructions = List.copyOf(instructions); }
     public RelatedExercises getRelated() { return related; }
@@ -60,10 +65,10 @@ public class Exercise {
     public List<String> getSources() { return sources; }
     public void setSources(List<String> sources) { this.sources = List.copyOf(sources); }
 
-    /** Finding codes that rule this exercise out. */
+    /** Finding codes that rule this exercise out (computed once: rules read it for every exercise and finding). */
     @JsonIgnore
     public Set<String> getContraindicationCodes() {
-        return contraindications.stream().map(Contraindication::condition).collect(Collectors.toUnmodifiableSet());
+        return contraindicationCodes;
     }
 
     /** The first seed that describes this exercise, for explanations. */
