@@ -2,12 +2,8 @@
 -- 0.5x..1.5x of (connections / BENCH_RATE) seconds between its requests, so the mean total rate is BENCH_RATE.
 -- Still closed-loop: a slow answer delays that connection's next request (no coordinated-omission correction),
 -- which is acceptable well below saturation; run.sh prints the rate actually reached.
-dofile(os.getenv("BENCH_DIR") .. "/report.lua")
-dofile(os.getenv("BENCH_DIR") .. "/body.lua")
-wrk.method = "POST"
-wrk.path = "/api/v1/assessments"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = body
+-- The same request as stored.lua, paced.
+dofile(os.getenv("BENCH_DIR") .. "/stored.lua")
 
 local mean_ms = 1000 * tonumber(os.getenv("BENCH_CONNECTIONS")) / tonumber(os.getenv("BENCH_RATE"))
 
