@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,11 +31,9 @@ public class AssessmentEngine {
 
     private Evaluator evaluator;
 
-    Evaluator evaluator() {
-        if (evaluator == null) {
-            evaluator = new Evaluator(maxFirings);
-        }
-        return evaluator;
+    @PostConstruct
+    void init() {
+        evaluator = new Evaluator(maxFirings);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -65,6 +64,6 @@ public class AssessmentEngine {
 
     /** Evaluates answers that already passed {@link #validate}. */
     public Evaluation evaluate(Map<String, Object> validAnswers) {
-        return evaluator().evaluate(knowledgeBase(), validAnswers);
+        return evaluator.evaluate(knowledgeBase(), validAnswers);
     }
 }
