@@ -27,6 +27,7 @@ public final class Candidate {
 
     /** 1 for the best candidate: highest score first, ties by exercise id. Set once, after scoring. */
     public int getRank() { return rank; }
+    @Modifies({ "rank" })
     public void setRank(int rank) { this.rank = rank; }
     public boolean isRow() { return exercise.getTags().contains("row"); }
     public boolean isPosture() { return exercise.getTags().contains("posture"); }
@@ -38,6 +39,15 @@ public final class Candidate {
 
     /** Whether any answer or finding (beyond equipment) made this candidate more relevant. */
     public boolean isRelevant() { return !reasons.isEmpty(); }
+
+    /** The score a list of preferences adds up to. */
+    public static int total(List<Preference> preferences) {
+        int total = 0;
+        for (Preference p : preferences) {
+            total += p.getPoints();
+        }
+        return total;
+    }
 
     /** Totals the preferences given to this candidate; called once, inside {@code modify}. */
     @Modifies({ "score", "reasons", "relevant" })

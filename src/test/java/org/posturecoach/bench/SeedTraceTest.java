@@ -92,7 +92,7 @@ class SeedTraceTest {
                 | 002 | band row | exercise `band-row` defaultDose 2×10 | |
                 | 001 | Y-raise | exercise `prone-y-raise` defaultDose 3×12-15 | |
                 | 001 | Y-raise | exercise `prone-y-raise` defaultDose 3×12-15 s | |
-                | 003 | sphinx | exercise `sphinx-pose` defaultDose 1×30 s | |
+                | 003 | sphinx | exercise `sphinx-pose` defaultDose 1×6 | |
                 | 003 | sphinx | exercise `sphinx-pose` defaultDose 2×30 s | |
                 | 000 | rows | exercise `banded-row` | Cue "Keep the shoulders down and away from the ears" |
                 | 000 | rows | exercise `barbell-row` cues | Cue "Shrug hard at the top" |
@@ -101,7 +101,7 @@ class SeedTraceTest {
         assertEquals(List.of(
                 "exercise `band-row` written as 2×10, catalogue says 2×10 per side",
                 "exercise `prone-y-raise` written as 3×12-15 s, catalogue says 3×12-15",
-                "exercise `sphinx-pose` written as 2×30 s, catalogue says 1×30 s"), t.wrongDoses(catalogue));
+                "exercise `sphinx-pose` written as 2×30 s, catalogue says 1×6"), t.wrongDoses(catalogue));
         assertEquals(List.of("cue \"Shrug hard at the top\" is not a catalogue cue"), t.unknownCues(catalogue));
         assertTrue(t.uncitedExercises(catalogue).contains("exercise `cat-cow` has no defaultDose written"));
     }

@@ -51,7 +51,7 @@ public final class RuleHarness {
         return new Evaluator(5000);
     }
 
-    /** A complete, valid answer set with no symptoms: intermediate, 3 days, a full gym. */
+    /** A complete, valid answer set with no symptoms: intermediate, 2 days, a full gym. */
     public static Map<String, Object> baseline() {
         Map<String, Object> a = new HashMap<>();
         a.put("sharpOrWorseningPain", false);
@@ -60,7 +60,7 @@ public final class RuleHarness {
         a.put("nightPain", false);
         a.put("unexplainedWeightLoss", false);
         a.put("experience", "intermediate");
-        a.put("daysPerWeek", 3);
+        a.put("daysPerWeek", 2);
         a.put("equipment", List.of("dumbbells", "barbell", "squat-rack", "bench", "cable-machine", "row-machine",
                 "landmine", "pull-up-bar", "foam-roller", "resistance-band"));
         return a;

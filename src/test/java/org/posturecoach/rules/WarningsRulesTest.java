@@ -82,7 +82,7 @@ class WarningsRulesTest {
     }
 
     @ParameterizedTest(name = "{0}, {1} days: recovery warning {2}")
-    @CsvSource({ "intermediate, 3, false", "intermediate, 4, true", "beginner, 2, false", "beginner, 3, true",
+    @CsvSource({ "intermediate, 2, false", "intermediate, 3, true", "beginner, 2, false", "beginner, 3, true",
             "advanced, 1, false" })
     void moreDaysThanSessionsMeansRestTheMidBackBetween(String experience, int days, boolean warned) {
         Evaluation ev = evaluate(with(baseline(), "experience", experience, "daysPerWeek", days));
