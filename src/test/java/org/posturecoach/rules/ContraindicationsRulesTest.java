@@ -8,6 +8,9 @@ import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.exclusion;
 import static org.posturecoach.rules.RuleHarness.exclusionReasons;
+import static org.posturecoach.rules.RuleHarness.mainIds;
+import static org.posturecoach.rules.RuleHarness.warning;
+import static org.posturecoach.rules.RuleHarness.warningCodes;
 import static org.posturecoach.rules.RuleHarness.with;
 
 import java.util.List;
@@ -27,6 +30,7 @@ class ContraindicationsRulesTest {
     static final String CATALOGUE = "Contraindication: leave out an exercise the catalogue contraindicates for a present finding";
     static final String LOW_BACK = "Contraindication: no high low-back-load exercise with low back pain";
     static final String ONCE = "Contraindication: list each ruled-out exercise once, with every finding against it";
+    static final String WAIVER = "Eligibility: when every row the equipment allows is above the client's level, the easiest one stays, done light";
 
     static final Set<String> SCREENING = Set.of("no-equipment", "above-level", "contraindicated");
 
@@ -114,7 +118,59 @@ class ContraindicationsRulesTest {
                 "equipment", List.of("resistance-band", "dumbbells"), "experience", "beginner"));
         Set<String> planned = RuleHarness.allItems(ev.plan()).map(Evaluation.Item::exerciseId).collect(Collectors.toSet());
         ev.excluded().forEach(x -> assertFalse(planned.contains(x.exerciseId()), x.exerciseId()));
-        assertFired(ev, FILE, EQUIPMENT, LEVEL, CATALOGUE, LOW_BACK, ONCE);
+        assertFired(ev, FILE, EQUIPMENT, CATALOGUE, LOW_BACK, ONCE);
+    }
+
+    // One exercise, one entry: a finding first, then missing equipment, then level.
+    @Test
+    void anExerciseLeftOutForSeveralReasonsIsListedOnceForTheFirst() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "experience", "beginner",
+                "equipment", List.of("resistance-band", "dumbbells")));
+        // barbell-row: contraindicated by low back pain, no barbell, and intermediate; listed once, as contraindicated.
+        assertEquals(Set.of("contraindicated"), exclusionReasons(ev, "barbell-row"));
+        assertEquals(1, ev.excluded().stream().filter(x -> x.exerciseId().equals("barbell-row")).count());
+        // meadows-row: no barbell or landmine, and intermediate; listed as no-equipment only.
+        assertEquals(Set.of("no-equipment"), exclusionReasons(ev, "meadows-row"));
+        // Near miss: an equipped intermediate exercise that no finding rules out is above-level.
+        Evaluation gym = evaluate(with(baseline(), "experience", "beginner"));
+        assertEquals(Set.of("above-level"), exclusionReasons(gym, "meadows-row"));
+        assertFired(gym, FILE, LEVEL);
+    }
+
+    @Test
+    void aBeginnerWithOnlyABarbellKeepsTheEasiestBarbellRowDoneLight() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell")));
+        // Four intermediate barbell rows fit a bare barbell; the first by id stays, the others wait.
+        assertTrue(mainIds(ev).contains("barbell-row"), () -> "main " + mainIds(ev));
+        assertEquals(Set.of(), exclusionReasons(ev, "barbell-row"));
+        assertEquals(Set.of("above-level"), exclusionReasons(ev, "pendlay-row"));
+        assertEquals("caution", warning(ev, "row-above-level").severity());
+        assertEquals(WAIVER, warning(ev, "row-above-level").explanation().rule());
+        assertFalse(warningCodes(ev).contains("no-rowing-equipment"));
+        assertFired(ev, FILE, EQUIPMENT, WAIVER, LEVEL);
+    }
+
+    // Near miss: with a band as well, a beginner row fits, so the barbell row stays above-level.
+    @Test
+    void aBeginnerWithABarbellAndABandRowsWithTheBand() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner",
+                "equipment", List.of("barbell", "resistance-band")));
+        assertEquals(Set.of("above-level"), exclusionReasons(ev, "barbell-row"));
+        assertFalse(warningCodes(ev).contains("row-above-level"));
+        assertFired(ev, FILE, EQUIPMENT, LEVEL);
+    }
+
+    // Near miss: a row a finding rules out never comes back, whatever the level.
+    @Test
+    void aBeginnerWithLowBackPainAndOnlyABarbellGetsNoRowAndIsTold() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "lowBackPain", true,
+                "equipment", List.of("barbell")));
+        assertTrue(mainIds(ev).stream().noneMatch(id -> RuleHarness.exercise(id).getTags().contains("row")));
+        assertEquals(Set.of("contraindicated"), exclusionReasons(ev, "barbell-row"));
+        assertTrue(warningCodes(ev).contains("no-rowing-equipment"));
+        assertFalse(warningCodes(ev).contains("row-above-level"));
+        assertFalse(warningCodes(ev).contains("low-back-pain-rowing"), "no rows, so no word about which rows");
+        assertFired(ev, FILE, EQUIPMENT, CATALOGUE, LOW_BACK, ONCE);
     }
 
     static Set<String> contraindicated(Evaluation ev) {

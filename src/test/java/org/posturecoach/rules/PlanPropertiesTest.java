@@ -165,6 +165,12 @@ class PlanPropertiesTest {
         });
         if (rowPossible) {
             assertTrue(main.stream().anyMatch(i -> exercise(i).getTags().contains("row")), () -> "no row in " + distinct);
+            // A row above the client's level is there only when no row at their level fits, and the client is told.
+            int level = Levels.rank((String) answers.get("experience"));
+            boolean rowAtLevel = main.stream().anyMatch(i -> exercise(i).getTags().contains("row")
+                    && exercise(i).getLevelRank() <= level);
+            assertEquals(!rowAtLevel, ev.warnings().stream().anyMatch(w -> w.code().equals("row-above-level")),
+                    () -> "row-above-level warning for main " + distinct);
         } else {
             assertTrue(ev.warnings().stream().anyMatch(w -> w.code().equals("no-rowing-equipment")),
                     "no row possible, so the client is told");
@@ -255,7 +261,8 @@ class PlanPropertiesTest {
                 plan.progression().stream().map(Evaluation.Progression::weeks).toList());
     }
 
-    // Nothing is both planned and listed as left out.
+    // Nothing is both planned and listed as left out; every exercise left out is listed once, with one reason; and
+    // every catalogue exercise is accounted for (planned, or excluded).
     @Property(tries = TRIES)
     void noExerciseIsBothPlannedAndExcluded(@ForAll("answers") Map<String, Object> answers) {
         Evaluation ev = RuleHarness.evaluate(answers);
@@ -265,6 +272,11 @@ class PlanPropertiesTest {
         Set<String> planned = items(ev.plan()).map(Item::exerciseId).collect(Collectors.toSet());
         ev.excluded().forEach(x -> assertFalse(planned.contains(x.exerciseId()),
                 () -> x.exerciseId() + " is planned and excluded as " + x.reason()));
+        List<String> excludedIds = ev.excluded().stream().map(Evaluation.ExcludedView::exerciseId).toList();
+        assertEquals(excludedIds.size(), Set.copyOf(excludedIds).size(), () -> "listed twice: " + ev.excluded());
+        Set<String> accounted = new java.util.TreeSet<>(planned);
+        accounted.addAll(excludedIds);
+        assertEquals(RuleHarness.kb().exercisesById().keySet(), accounted, "planned or excluded");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -289,13 +301,13 @@ class PlanPropertiesTest {
     }
 
     /** A rowing exercise exists that the client's equipment and level allow and no finding contraindicates. */
+    /** The contract's reading: a row the client's equipment allows that no finding contraindicates (any level). */
     static boolean rowPossible(Map<String, Object> answers, Evaluation ev) {
         Set<String> have = equipment(answers);
-        int level = Levels.rank((String) answers.get("experience"));
         Set<String> contraindicated = ev.excluded().stream().filter(x -> x.reason().equals("contraindicated"))
                 .map(Evaluation.ExcludedView::exerciseId).collect(Collectors.toSet());
         return RuleHarness.kb().exercises().stream().anyMatch(e -> e.getTags().contains("row")
-                && have.containsAll(e.getEquipment()) && e.getLevelRank() <= level
+                && have.containsAll(e.getEquipment())
                 && !contraindicated.contains(e.getId()));
     }
 }
