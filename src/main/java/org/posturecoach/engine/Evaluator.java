@@ -3,6 +3,7 @@ package org.posturecoach.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.TreeMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.posturecoach.domain.Answer;
 import org.posturecoach.domain.Exclusion;
@@ -78,7 +78,8 @@ public final class Evaluator {
         }
     }
 
-    private Evaluation collect(KnowledgeBase kb, KieSession s, List<String> fired) {
+    private Evaluation collect(KnowledgeBase kb, KieSession session, List<String> fired) {
+        Facts s = new Facts(session);
         List<Evaluation.FindingView> findings = facts(s, Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::getCode).thenComparing(Finding::getTitle))
                 .map(f -> new Evaluation.FindingView(f.getCode(), f.getTitle(), f.getExplanation()))
@@ -100,7 +101,7 @@ public final class Evaluator {
                 excluded, fired);
     }
 
-    private Evaluation.Plan plan(KieSession s) {
+    private Evaluation.Plan plan(Facts s) {
         WeekPlan week = single(s, WeekPlan.class);
         SetCap cap = single(s, SetCap.class);
         List<PlannedItem> items = facts(s, PlannedItem.class).stream()
@@ -136,13 +137,27 @@ public final class Evaluator {
                 i.getExplanation());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> facts(KieSession s, Class<T> type) {
-        Collection<?> objects = s.getObjects(new ClassObjectFilter(type));
-        return new ArrayList<>((Collection<T>) objects);
+    /** The session's facts read once, grouped by class (every output class is final, so by exact class). */
+    private static final class Facts {
+        private final Map<Class<?>, List<Object>> byClass = new HashMap<>();
+
+        Facts(KieSession session) {
+            for (Object o : session.getObjects()) {
+                byClass.computeIfAbsent(o.getClass(), k -> new ArrayList<>()).add(o);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> List<T> of(Class<T> type) {
+            return new ArrayList<>((List<T>) byClass.getOrDefault(type, List.of()));
+        }
     }
 
-    private static <T> T single(KieSession s, Class<T> type) {
+    private static <T> List<T> facts(Facts s, Class<T> type) {
+        return s.of(type);
+    }
+
+    private static <T> T single(Facts s, Class<T> type) {
         List<T> all = facts(s, type);
         if (all.size() != 1) {
             throw new IllegalStateException("The rules produced " + all.size() + " " + type.getSimpleName()
