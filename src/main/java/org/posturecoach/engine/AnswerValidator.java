@@ -80,6 +80,15 @@ public final class AnswerValidator {
         return errors;
     }
 
+    /**
+     * Whether any red-flag question is answered true. Only such an answer set may refer on partial answers: a
+     * referral stops before the required questions after the red flag (as a referred intake conversation does).
+     */
+    public static boolean anyRedFlag(Questionnaire questionnaire, Map<String, Object> values) {
+        return questionnaire.items().stream()
+                .anyMatch(q -> q.isRedFlag() && Boolean.TRUE.equals(values.get(q.id())));
+    }
+
     private static String check(Question q, JsonNode v) {
         if (v == null || v.isNull()) {
             return "must not be null; leave the question out to skip it";

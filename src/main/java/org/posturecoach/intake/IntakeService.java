@@ -235,9 +235,7 @@ public class IntakeService {
     private List<Question> settle(Intake intake, Map<String, Object> answers, List<String> skipped) {
         Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
         // Only a red flag can refer on partial answers; without one the engine would need a complete answer set.
-        boolean redFlag = questionnaire.items().stream()
-                .anyMatch(q -> q.isRedFlag() && Boolean.TRUE.equals(answers.get(q.id())));
-        if (redFlag) {
+        if (AnswerValidator.anyRedFlag(questionnaire, answers)) {
             Evaluation evaluation = engine.evaluate(answers);
             if (Evaluation.REFER.equals(evaluation.outcome())) {
                 intake.status = IntakeStatus.REFERRED.code();

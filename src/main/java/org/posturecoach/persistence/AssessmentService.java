@@ -19,11 +19,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.posturecoach.domain.Questionnaire;
+import org.posturecoach.engine.AnswerValidator;
 import org.posturecoach.engine.AssessmentEngine;
 import org.posturecoach.engine.Evaluation;
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.engine.InvalidAnswersException;
 import org.posturecoach.rest.AssessmentView;
+import org.posturecoach.rest.exception.Problem;
 import org.posturecoach.rest.exception.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,7 +154,14 @@ public class AssessmentService {
     /**
      * Evaluates the stored answers again under the current knowledge base, stores nothing, and says what changed.
      *
-     * @throws ProblemException 409 when the stored answers no longer fit the current questionnaire
+     * <p>Every assessment the service stores can be replayed. Most carry a complete answer set; a referral made
+     * from an intake conversation stops at the red flag, before later required questions, and is accepted the way
+     * the intake accepted it: each answer valid and enabled, and a red flag answered true on which the current
+     * rules still refer. The clientRef is not checked again: it is no answer, and was checked when stored.
+     *
+     * @throws ProblemException 409 when the stored answers no longer fit the current questionnaire (an unknown
+     *         question, a value out of range, a question no longer enabled, or required answers missing from what
+     *         is no longer a referral), naming each answer under {@code errors}
      */
     public Optional<Replay> replay(String id) {
         Optional<AssessmentEntity> found = load(id);
@@ -160,19 +170,34 @@ public class AssessmentService {
         }
         AssessmentEntity row = found.get();
         Evaluation before = read(row.result, Evaluation.class);
+        Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
         Map<String, Object> answers;
         try {
-            answers = engine.validate(stored.readTree(row.answers), row.clientRef);
+            answers = AnswerValidator.validate(questionnaire, stored.readTree(row.answers),
+                    AnswerValidator.Mode.PARTIAL);
         } catch (InvalidAnswersException e) {
-            throw new ProblemException(409, "Answers no longer fit the questionnaire",
-                    "The stored answers are not valid under the current questionnaire: " + e.errors().stream()
-                            .map(f -> f.pointer() + " " + f.detail()).toList());
+            throw noLongerFits(e.errors());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored answers of assessment " + row.id + " are not JSON", e);
         }
+        // Only a red flag lets the rules decide on partial answers (they refer on it alone), as in an intake.
+        List<FieldError> missing = AnswerValidator.consistency(questionnaire, answers, AnswerValidator.Mode.COMPLETE);
+        if (!missing.isEmpty() && !AnswerValidator.anyRedFlag(questionnaire, answers)) {
+            throw noLongerFits(missing);
+        }
         Evaluation after = engine.evaluate(answers);
+        if (!missing.isEmpty() && !Evaluation.REFER.equals(after.outcome())) {
+            throw noLongerFits(missing);
+        }
         AssessmentView view = AssessmentView.of(row.id, row.createdAt, row.clientRef, answers, after);
         return Optional.of(new Replay(view, AssessmentDiff.between(before, after)));
+    }
+
+    private static ProblemException noLongerFits(List<FieldError> errors) {
+        return ProblemException.of(new Problem(Problem.typeFor(409), "Answers no longer fit the questionnaire", 409,
+                "The stored answers are not valid under the current questionnaire: "
+                        + errors.stream().map(f -> f.pointer() + " " + f.detail()).toList(),
+                List.copyOf(errors)));
     }
 
     /** A key is 1 to 200 characters, or absent. */

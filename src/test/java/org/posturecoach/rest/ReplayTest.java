@@ -2,11 +2,11 @@ package org.posturecoach.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,12 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rest.AssessmentFixtures.PATH;
 import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
 import static org.posturecoach.rest.AssessmentFixtures.answers;
+import static org.posturecoach.rest.AssessmentFixtures.body;
 import static org.posturecoach.rest.AssessmentFixtures.create;
+import static org.posturecoach.rest.AssessmentFixtures.post;
 import static org.posturecoach.rest.AssessmentFixtures.total;
 import static org.posturecoach.rest.AssessmentFixtures.tree;
 import static org.posturecoach.rest.AssessmentFixtures.uniqueRef;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
@@ -34,6 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Replay evaluates the stored answers under the current knowledge base, stores nothing, and names what changed. */
@@ -154,7 +158,70 @@ class ReplayTest {
         String id = create(uniqueRef("replay-409"), answers()).get("id").asText();
         tamper(id, row -> row.answers = json(row.answers).put("retiredQuestion", true).toString());
         replay(id).statusCode(409).contentType(PROBLEM).body("status", equalTo(409))
-                .body("detail", notNullValue());
+                .body("title", equalTo("Answers no longer fit the questionnaire"))
+                .body("detail", containsString("/answers/retiredQuestion"))
+                .body("errors.pointer", contains("/answers/retiredQuestion"));
+    }
+
+    /**
+     * A referred intake stops at the red flag, so its assessment is stored without the required questions that
+     * come after it. Replay accepts such a referral the way the intake did, and still answers {assessment, diff}.
+     */
+    @Test
+    void aReferralFromAnIntakeReplaysThoughLaterRequiredQuestionsWereNeverAsked() {
+        String ref = uniqueRef("replay-intake-refer");
+        JsonNode created = referredIntakeAssessment(ref, Map.of("nightPain", true));
+        assertEquals("refer", created.get("outcome").asText());
+        assertFalse(created.get("answers").has("experience"), "the intake never asked for experience");
+        String id = created.get("id").asText();
+
+        String text = replay(id).statusCode(200).contentType(ContentType.JSON)
+                .body("assessment.id", equalTo(id))
+                .body("assessment.clientRef", equalTo(ref))
+                .body("assessment.outcome", equalTo("refer"))
+                .body("assessment.plan", nullValue())
+                .body("assessment.answers.nightPain", equalTo(true))
+                .body("assessment.warnings.severity", hasItem("stop"))
+                .body("diff.empty", equalTo(true))
+                .extract().asString();
+        assertEquals(created, tree(text).get("assessment"), "same answers, same knowledge base: same referral");
+        assertEquals(1, total(ref), "a replay stores nothing");
+
+        // The same partial answers posted directly are still a 400: only the intake's referral path allows them.
+        post(body(ref, Map.of("nightPain", true))).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", hasItem("/answers/experience"));
+    }
+
+    @Test
+    void aStoredReferralWithAnAnswerTheQuestionnaireNoLongerHasIs409() {
+        String id = referredIntakeAssessment(uniqueRef("replay-refer-409"), Map.of("recentInjury", true))
+                .get("id").asText();
+        tamper(id, row -> row.answers = json(row.answers).put("retiredQuestion", true).toString());
+        replay(id).statusCode(409).contentType(PROBLEM).body("status", equalTo(409))
+                .body("detail", containsString("/answers/retiredQuestion"))
+                .body("errors.pointer", contains("/answers/retiredQuestion"));
+    }
+
+    @Test
+    void storedPartialAnswersWithoutARedFlagAre409NamingTheMissingAnswers() {
+        String id = referredIntakeAssessment(uniqueRef("replay-partial-409"), Map.of("nightPain", true))
+                .get("id").asText();
+        tamper(id, row -> row.answers = json(row.answers).put("nightPain", false).toString());
+        replay(id).statusCode(409).contentType(PROBLEM).body("status", equalTo(409))
+                .body("detail", containsString("/answers/experience is required"))
+                .body("errors.pointer", hasItem("/answers/experience"))
+                .body("errors.pointer", not(hasItem("/answers/nightPain")));
+    }
+
+    /** Starts an intake, answers red flags so that it is referred, and turns it into its (refer) assessment. */
+    private static JsonNode referredIntakeAssessment(String clientRef, Map<String, Object> redFlags) {
+        String intake = given().contentType(ContentType.JSON).body(Map.of("clientRef", clientRef))
+                .post("/api/v1/intakes").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("answers", redFlags))
+                .post("/api/v1/intakes/{id}/answers", intake).then().statusCode(200)
+                .body("status", equalTo("referred"));
+        return tree(given().post("/api/v1/intakes/{id}/assessment", intake).then().statusCode(201)
+                .body("outcome", equalTo("refer")).extract().asString());
     }
 
     @Test

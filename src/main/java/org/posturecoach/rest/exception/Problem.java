@@ -21,7 +21,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** A stable, documented type per status: clients switch on it. */
-    static String typeFor(int status) {
+    public static String typeFor(int status) {
         return switch (status) {
             case 400 -> "https://posture-coach.example/problems/invalid-request";
             case 404 -> "https://posture-coach.example/problems/not-found";

@@ -18,6 +18,11 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A problem built in full, e.g. a 409 that also lists {@code errors}. */
+    public static ProblemException of(Problem problem) {
+        return new ProblemException(problem);
+    }
+
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "Not found", what + " " + id + " does not exist");
     }
