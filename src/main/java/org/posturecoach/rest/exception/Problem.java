@@ -20,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(typeFor(400), "Invalid request", 400, detail, List.copyOf(errors));
     }
 
+    /** A body that is not one well-formed JSON value; {@code errors} names a duplicated key. */
+    public static Problem malformed(String detail, List<FieldError> errors) {
+        return new Problem(typeFor(400), "Malformed JSON", 400, detail, errors == null ? null : List.copyOf(errors));
+    }
+
     /** A stable, documented type per status: clients switch on it. */
     public static String typeFor(int status) {
         return switch (status) {

@@ -18,7 +18,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.engine.InvalidAnswersException;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -51,8 +58,20 @@ public class ProblemMappers {
         return respond(Problem.invalid(errors.size() + " field(s) are invalid", errors));
     }
 
+    /**
+     * A body that cannot be read. Malformed JSON (a syntax error, a truncated body, a key given twice, content after
+     * the JSON value) is told apart from well-formed JSON of the wrong shape, which names the field at fault.
+     */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax != null) {
+            return respond(malformed(syntax));
+        }
+        if (e instanceof MismatchedInputException m && trailingContent(m)) {
+            return respond(Problem.malformed(NOT_JSON + at(m) + ": more content follows the JSON value "
+                    + "(send exactly one JSON object)", null));
+        }
         if (e instanceof JsonMappingException m && m.getPath().isEmpty()) {
             return respond(Problem.invalid("The request body must be a JSON object",
                     List.of(new FieldError("", "must be a JSON object"))));
@@ -60,16 +79,88 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m) {
             StringBuilder pointer = new StringBuilder();
             for (JsonMappingException.Reference r : m.getPath()) {
-                pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+                pointer.append(r.getFieldName() != null ? FieldError.pointer(r.getFieldName())
+                        : "/" + r.getIndex());
             }
             String detail = e instanceof UnrecognizedPropertyException ? "is not a known field"
                     : "has the wrong type";
             return respond(Problem.invalid("The request body does not match the expected shape",
                     List.of(new FieldError(pointer.toString(), detail))));
         }
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where));
+        return respond(Problem.malformed(NOT_JSON + at(e), null));
+    }
+
+    private static final String NOT_JSON = "The request body is not valid JSON";
+
+    /**
+     * The parser's own error (a syntax error, end of input, a duplicate key, a limit exceeded), also when Jackson
+     * wrapped it while building a field (then it would otherwise read as that field's "wrong type"). A number too
+     * large for its target is no syntax error: it stays a shape error.
+     */
+    private static JsonProcessingException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException && !(t instanceof InputCoercionException)
+                    || t instanceof StreamConstraintsException) {
+                return (JsonProcessingException) t;
+            }
+        }
+        return null;
+    }
+
+    private static Problem malformed(JsonProcessingException e) {
+        if (e instanceof StreamReadException s && s.getProcessor() != null) {
+            JsonStreamContext context = s.getProcessor().getParsingContext();
+            String key = context == null ? null : context.getCurrentName();
+            // STRICT_DUPLICATE_DETECTION reports exactly this text; the parser still stands on the repeated key.
+            if (key != null && ("Duplicate field '" + key + "'").equals(e.getOriginalMessage())) {
+                String pointer = context.pathAsPointer().toString();
+                return Problem.malformed(NOT_JSON + at(e) + ": the key \"" + key + "\" is given twice in one object ("
+                        + pointer + ")", List.of(new FieldError(pointer, "duplicate key")));
+            }
+        }
+        if (e instanceof JsonEOFException) {
+            return Problem.malformed(NOT_JSON + at(e) + ": the body ends before the JSON value is complete", null);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return Problem.malformed(NOT_JSON + " within this service's limits (nesting depth, number or text "
+                    + "length)", null);
+        }
+        String reason = reason(e);
+        return Problem.malformed(NOT_JSON + at(e) + (reason.isEmpty() ? "" : ": " + reason), null);
+    }
+
+    /**
+     * Content after the one JSON value (FAIL_ON_TRAILING_TOKENS): the parser then stands on a second value at the
+     * root, which a shape error in the first value never does.
+     */
+    private static boolean trailingContent(MismatchedInputException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || p.getParsingContext() == null) {
+            return false;
+        }
+        JsonStreamContext root = p.getParsingContext();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCurrentIndex() > 0;
+    }
+
+    /** " at line L, column C" when the parser knows it. */
+    private static String at(JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    /** The parser's reason in words ("Unrecognized token 'tru': was expecting ..."), without source locations. */
+    private static String reason(JsonProcessingException e) {
+        String text = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        for (String cut : new String[] { "\n", " (start marker at", " at [Source" }) {
+            int i = text.indexOf(cut);
+            if (i >= 0) {
+                text = text.substring(0, i);
+            }
+        }
+        text = text.strip();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     /** More specific than Jackson's built-in mapper, which answers with an empty body. */
