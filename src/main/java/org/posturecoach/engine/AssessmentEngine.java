@@ -55,11 +55,43 @@ public class AssessmentEngine {
         throw new InvalidAnswersException(errors);
     }
 
+    /**
+     * A clientRef is absent, or 1 to 64 characters counted as Unicode code points (an emoji is one character, not
+     * two UTF-16 units), not only whitespace, without control characters and without half a surrogate pair. One
+     * error at most, at {@code /clientRef}.
+     */
     public static List<FieldError> checkClientRef(String clientRef) {
-        if (clientRef != null && (clientRef.isBlank() || clientRef.length() > MAX_CLIENT_REF)) {
-            return List.of(new FieldError("/clientRef", "must be 1 to " + MAX_CLIENT_REF + " characters"));
+        String problem = clientRefProblem(clientRef);
+        return problem == null ? List.of() : List.of(new FieldError("/clientRef", problem));
+    }
+
+    private static String clientRefProblem(String clientRef) {
+        if (clientRef == null) {
+            return null;
         }
-        return List.of();
+        if (clientRef.isEmpty()) {
+            return "must not be empty; leave clientRef out when there is none";
+        }
+        if (clientRef.isBlank()) {
+            return "must not be blank";
+        }
+        for (int i = 0; i < clientRef.length(); ) {
+            int c = clientRef.codePointAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                return String.format("must not contain control characters (U+%04X at character %d)", c,
+                        clientRef.codePointCount(0, i) + 1);
+            }
+            if (Character.getType(c) == Character.SURROGATE) {
+                return String.format("must be valid Unicode text (unpaired surrogate U+%04X at character %d)", c,
+                        clientRef.codePointCount(0, i) + 1);
+            }
+            i += Character.charCount(c);
+        }
+        int length = clientRef.codePointCount(0, clientRef.length());
+        if (length > MAX_CLIENT_REF) {
+            return "must be at most " + MAX_CLIENT_REF + " characters (it has " + length + ")";
+        }
+        return null;
     }
 
     /** Evaluates answers that already passed {@link #validate}. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -105,8 +106,12 @@ public class AssessmentResource {
      */
     @GET
     public AssessmentPage list(@QueryParam("clientRef") String clientRef, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client).
+        if (clientRef == null && uri.getQueryParameters().containsKey("clientRef")) {
+            clientRef = "";
+        }
         AssessmentEngine.checkClientRef(clientRef)
                 .forEach(e -> errors.add(new FieldError("/query/clientRef", e.detail())));
         int pageNumber = parse(page, 0, 0, MAX_PAGE, "page", errors);

@@ -297,6 +297,27 @@ class IntakeResourceTest {
     }
 
     @Test
+    void clientRefCountsCharactersAndRejectsBlankAndControlCharacters() {
+        String emoji = "\uD83D\uDE00".repeat(40); // 40 characters, 80 UTF-16 units
+        String id = given().contentType(ContentType.JSON).body(Map.of("clientRef", emoji)).post("/api/v1/intakes")
+                .then().statusCode(201).body("clientRef", equalTo(emoji)).extract().path("id");
+        get(id).then().statusCode(200).body("clientRef", equalTo(emoji));
+        answer(id, Map.of("unexplainedWeightLoss", true)).then().statusCode(200).body("status", equalTo("referred"));
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(201).body("clientRef", equalTo(emoji));
+
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", " ")).post("/api/v1/intakes").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/clientRef"))
+                .body("errors[0].detail", equalTo("must not be blank"));
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", "")).post("/api/v1/intakes").then()
+                .statusCode(400).body("errors.pointer", contains("/clientRef"))
+                .body("errors[0].detail", containsString("must not be empty"));
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", "chat\u0000")).post("/api/v1/intakes").then()
+                .statusCode(400).body("errors.pointer", contains("/clientRef"))
+                .body("errors[0].detail", containsString("control characters"));
+    }
+
+    @Test
     void startsWithoutABody() {
         given().contentType(ContentType.JSON).post("/api/v1/intakes").then().statusCode(201)
                 .body("clientRef", nullValue())

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -151,7 +152,8 @@ class AssessmentResourceTest {
                 Arguments.of("page", "10000001", "/query/page"),
                 Arguments.of("page", "99999999999", "/query/page"),
                 Arguments.of("clientRef", "x".repeat(65), "/query/clientRef"),
-                Arguments.of("clientRef", "  ", "/query/clientRef"));
+                Arguments.of("clientRef", "  ", "/query/clientRef"),
+                Arguments.of("clientRef", "", "/query/clientRef"));
     }
 
     @ParameterizedTest
@@ -160,6 +162,14 @@ class AssessmentResourceTest {
         given().queryParam(name, value).when().get(PATH).then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors.pointer", contains(pointer));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "?clientRef=", "?clientRef", "?clientRef=&size=5" })
+    void anEmptyClientRefParameterIs400NotEveryClient(String query) {
+        given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/query/clientRef"))
+                .body("errors[0].detail", startsWith("must not be empty"));
     }
 
     @Test
@@ -235,6 +245,67 @@ class AssessmentResourceTest {
                 .then().statusCode(201).body("clientRef", equalTo("z".repeat(64)));
         post(body(uniqueRef("b"), answers("neckPain", true, "neckPainSeverity", 0, "daysPerWeek", 1)))
                 .then().statusCode(201);
+    }
+
+    // ---------------------------------------------------------------- clientRef
+
+    static final String EMOJI = "\uD83D\uDE00"; // one character (code point), two UTF-16 units
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 40, 64 })
+    void clientRefLengthCountsCharactersNotUtf16Units(int n) {
+        String ref = EMOJI.repeat(n);
+        String id = post(body(ref, answers())).then().statusCode(201).body("clientRef", equalTo(ref))
+                .extract().path("id");
+        given().get(PATH + "/" + id).then().statusCode(200).body("clientRef", equalTo(ref));
+        given().queryParam("clientRef", ref).get(PATH).then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.clientRef", everyItem(equalTo(ref)));
+        given().contentType(ContentType.JSON).body(body(ref, answers())).post(PATH + "/preview").then()
+                .statusCode(200).body("clientRef", equalTo(ref));
+    }
+
+    static Stream<Arguments> badClientRefs() {
+        return Stream.of(
+                Arguments.of("65 emoji", EMOJI.repeat(65), "must be at most 64 characters"),
+                Arguments.of("65 letters", "x".repeat(65), "must be at most 64 characters"),
+                Arguments.of("64 letters and an emoji", "x".repeat(64) + EMOJI, "must be at most 64 characters"),
+                Arguments.of("empty", "", "must not be empty"),
+                Arguments.of("a space", " ", "must not be blank"),
+                Arguments.of("whitespace", " \t\n ", "must not be blank"),
+                Arguments.of("NUL", "\u0000", "must not contain control characters"),
+                Arguments.of("NUL inside", "ab\u0000cd", "must not contain control characters"),
+                Arguments.of("a newline inside", "ab\ncd", "must not contain control characters"),
+                Arguments.of("DEL", "ab\u007f", "must not contain control characters"),
+                Arguments.of("C1 control", "ab\u0085", "must not contain control characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badClientRefs")
+    void badClientRefsAre400NamingClientRef(String what, String clientRef, String detail) {
+        String ref = uniqueRef("bad-ref");
+        for (String path : List.of(PATH, PATH + "/preview")) {
+            given().contentType(ContentType.JSON).body(body(clientRef, answers())).post(path).then()
+                    .statusCode(400).contentType(PROBLEM)
+                    .body("status", equalTo(400))
+                    .body("errors.pointer", contains("/clientRef"))
+                    .body("errors[0].detail", startsWith(detail));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("clientRef", clientRef)).post("/api/v1/intakes").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/clientRef"))
+                .body("errors[0].detail", startsWith(detail));
+        given().queryParam("clientRef", clientRef).get(PATH).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/query/clientRef"))
+                .body("errors[0].detail", startsWith(detail));
+        assertEquals(0, total(ref));
+    }
+
+    @Test
+    void anUnpairedSurrogateInClientRefIs400() {
+        // Only raw JSON can carry half a character: "\ud800" alone is no Unicode text.
+        given().contentType(ContentType.JSON).body("{\"clientRef\":\"a\\ud800b\",\"answers\":{}}").post(PATH)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.find { it.pointer == '/clientRef' }.detail", startsWith("must be valid Unicode text"));
     }
 
     @ParameterizedTest
