@@ -74,13 +74,17 @@ public class IntakeService {
     @ConfigProperty(name = "posturecoach.intake.idle-timeout", defaultValue = "PT24H")
     Duration idleTimeout;
 
-    /** Starts a conversation; its first question is the first red flag. */
+    /**
+     * Starts a conversation; its first question is the first red flag. {@code beforeWrite} runs once the request
+     * is valid, before anything is stored, and may throw to abandon it (as it may in every call here that writes).
+     */
     @Transactional
-    public Conversation start(String clientRef) {
+    public Conversation start(String clientRef, Runnable beforeWrite) {
         List<FieldError> errors = AssessmentEngine.checkClientRef(clientRef);
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
+        beforeWrite.run();
         Instant now = clock.now();
         Intake intake = new Intake();
         intake.id = UUID.randomUUID().toString();
@@ -112,10 +116,11 @@ public class IntakeService {
     /**
      * Adds or changes answers and skips optional questions. The merged answers must pass the same validation as
      * an assessment (partial: required ones may still be missing); a stored answer whose question the change made
-     * irrelevant is dropped and recorded. Nothing is stored unless everything is valid.
+     * irrelevant is dropped and recorded. Nothing is stored unless everything is valid; {@code beforeWrite} runs
+     * once it is, before anything is stored.
      */
     @Transactional(dontRollbackOn = IntakeConflictException.class)
-    public Conversation answer(String id, JsonNode given, List<String> skip) {
+    public Conversation answer(String id, JsonNode given, List<String> skip, Runnable beforeWrite) {
         Intake intake = load(id);
         requireOpen(intake);
         Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
@@ -138,6 +143,7 @@ public class IntakeService {
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
+        beforeWrite.run();
         Map<String, Object> valid = ordered(questionnaire, merge.valid());
 
         List<Conversation.Change> changes = new ArrayList<>();
@@ -172,9 +178,10 @@ public class IntakeService {
      * Turns a complete or referred conversation into a stored assessment, through the same service and with the
      * same evaluation as {@code POST /api/v1/assessments}; the Idempotency-Key {@code intake:<id>} means a retry
      * after a failure cannot store a second one. Once assessed, returns that same assessment again.
+     * {@code beforeWrite} runs just before a new assessment is stored.
      */
     @Transactional(dontRollbackOn = IntakeConflictException.class)
-    public Assessed assess(String id) {
+    public Assessed assess(String id, Runnable beforeWrite) {
         Intake intake = load(id);
         if (status(intake) == IntakeStatus.ASSESSED) {
             return new Assessed(assessments.get(intake.assessmentId).orElseThrow(() -> new IllegalStateException(
@@ -197,6 +204,7 @@ public class IntakeService {
         Map<String, Object> valid = status == IntakeStatus.REFERRED
                 ? AnswerValidator.validate(questionnaire, given, AnswerValidator.Mode.PARTIAL)
                 : engine.validate(given, intake.clientRef);
+        beforeWrite.run();
         AssessmentView assessment = assessments.createOrReplay(intake.clientRef, valid, "intake:" + intake.id)
                 .view();
         intake.status = IntakeStatus.ASSESSED.code();

@@ -49,6 +49,9 @@ public class AssessmentResource {
     @Inject
     AssessmentService assessments;
 
+    @Inject
+    ProblemAccept.State accept;
+
     /** Evaluates without storing: the same body as a stored assessment, without id and createdAt. */
     @POST
     @Path("preview")
@@ -86,6 +89,7 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        accept.beforeWrite();
         AssessmentService.Created created = assessments.createOrReplay(body.clientRef(), answers, idempotencyKey);
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, PATH + "/" + created.view().id())

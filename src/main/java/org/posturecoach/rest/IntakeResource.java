@@ -24,10 +24,14 @@ public class IntakeResource {
     @Inject
     IntakeService intakes;
 
+    @Inject
+    ProblemAccept.State accept;
+
     /** Starts a conversation; the body ({@code clientRef}) is optional. */
     @POST
     public Response create(IntakeRequest request) {
-        IntakeView view = IntakeView.of(intakes.start(request == null ? null : request.clientRef()));
+        IntakeView view = IntakeView.of(intakes.start(request == null ? null : request.clientRef(),
+                accept::beforeWrite));
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, PATH + "/" + view.id())
                 .entity(view).build();
     }
@@ -43,7 +47,7 @@ public class IntakeResource {
     @Path("{id}/answers")
     public IntakeView answer(@PathParam("id") String id, IntakeAnswersRequest request) {
         IntakeAnswersRequest body = Requests.require(request);
-        return IntakeView.of(intakes.answer(id, body.answers(), body.skip()));
+        return IntakeView.of(intakes.answer(id, body.answers(), body.skip(), accept::beforeWrite));
     }
 
     /**
@@ -55,7 +59,7 @@ public class IntakeResource {
     @Path("{id}/assessment")
     @Consumes(MediaType.WILDCARD)
     public Response assess(@PathParam("id") String id) {
-        IntakeService.Assessed assessed = intakes.assess(id);
+        IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);
         return Response.status(assessed.created() ? Response.Status.CREATED : Response.Status.OK)
                 .header(HttpHeaders.LOCATION, AssessmentResource.PATH + "/" + assessed.assessment().id())
                 .entity(assessed.assessment()).build();
