@@ -36,8 +36,8 @@ class EngineBenchmarkScenariosTest {
 
     @ParameterizedTest
     @CsvSource({
-            "desk-worker,       3, prolonged-sitting",
-            "low-back-pain-gym, 3, low-back-pain",
+            "desk-worker,       2, prolonged-sitting",
+            "low-back-pain-gym, 2, low-back-pain",
             "home-band,         2, thoracic-stiffness",
             "no-equipment,      2, significant-neck-pain",
             "beginner-1-day,    1, rounded-shoulders" })
