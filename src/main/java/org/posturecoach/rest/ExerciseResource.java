@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.posturecoach.domain.Exercise;
+import org.posturecoach.engine.FieldError;
 import org.posturecoach.knowledge.KnowledgeBaseHolder;
 import org.posturecoach.rest.exception.ProblemException;
 
@@ -21,9 +22,19 @@ public class ExerciseResource {
     @Inject
     KnowledgeBaseHolder knowledgeBase;
 
-    /** The catalogue, sorted by id; optional filters by category, tag and available equipment. */
+    /** The contract's categories; any other {@code ?category=} is a 400 naming the parameter. */
+    static final List<String> CATEGORIES = List.of("warmup", "mobility", "activation", "strength", "stretch");
+
+    /**
+     * The catalogue, sorted by id; optional filters by category and tag. Tags are open-ended (an unknown tag matches
+     * nothing); a category outside the contract's five is a 400.
+     */
     @GET
     public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag) {
+        if (category != null && !CATEGORIES.contains(category)) {
+            throw ProblemException.invalid(List.of(new FieldError("/query/category",
+                    "must be one of " + String.join(", ", CATEGORIES))));
+        }
         return knowledgeBase.current().exercises().stream()
                 .filter(e -> category == null || category.equals(e.getCategory()))
                 .filter(e -> tag == null || e.getTags().contains(tag))

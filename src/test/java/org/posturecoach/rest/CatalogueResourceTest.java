@@ -1,0 +1,199 @@
+package org.posturecoach.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The questionnaire and the exercise catalogue as a client reads them over HTTP, checked against the contract's
+ * tables (../shared/CONTRACT.md): every listed question and exercise, with every promised field and value.
+ */
+@QuarkusTest
+class CatalogueResourceTest {
+
+    static final Set<String> SEEDS = Set.of("000_130317a81f3ea7f3.txt", "001_b429f2a76f3776cf.txt",
+            "002_b1424eedc4a0728c.txt", "003_17a4e10b70469bc4.txt", "004_9c521a0d8171154b.txt");
+    static final Set<String> EQUIPMENT = Set.of("none", "resistance-band", "dumbbells", "barbell", "squat-rack",
+            "bench", "cable-machine", "row-machine", "landmine", "pull-up-bar", "foam-roller");
+    static final Set<String> RED_FLAGS = Set.of("sharpOrWorseningPain", "numbnessOrTingling", "recentInjury",
+            "nightPain", "unexplainedWeightLoss");
+
+    /** The contract's question table: id → type. */
+    static final Map<String, String> QUESTIONS = new LinkedHashMap<>();
+    static {
+        RED_FLAGS.forEach(id -> QUESTIONS.put(id, "boolean"));
+        for (String id : List.of("neckPain", "midBackPain", "midBackStiffness", "lowBackPain", "roundedShoulders",
+                "forwardHeadPosture", "weakDeadlift", "overheadRestriction", "upperTrapDominance",
+                "shoulderPainOverhead")) {
+            QUESTIONS.put(id, "boolean");
+        }
+        QUESTIONS.put("neckPainSeverity", "integer");
+        QUESTIONS.put("deskHoursPerDay", "integer");
+        QUESTIONS.put("daysPerWeek", "integer");
+        QUESTIONS.put("equipment", "multi-choice");
+        QUESTIONS.put("experience", "choice");
+        QUESTIONS.put("goal", "choice");
+    }
+
+    /** The contract's exercise ids. */
+    static final List<String> EXERCISES = List.of("barbell-row", "reverse-grip-barbell-row", "incline-dumbbell-row",
+            "dumbbell-row", "hammer-iso-row", "meadows-row", "seal-row", "cable-face-pull", "inverted-row",
+            "seated-cable-row", "bent-over-dumbbell-row", "prone-y-raise", "scapular-squeeze", "band-row",
+            "band-face-pull", "band-lat-pulldown", "band-reverse-fly", "band-upright-row", "prone-back-extension",
+            "renegade-row", "superman", "wall-angel", "dumbbell-reverse-fly", "high-barbell-row", "pendlay-row",
+            "band-pull-apart", "chin-tuck", "cat-cow", "sphinx-pose", "seated-twist",
+            "foam-roller-thoracic-extension", "lunge-with-rotation", "standing-side-bend", "triangle-pose",
+            "rhomboid-stretch", "thoracic-side-bend", "thoracic-rotation", "doorway-pec-stretch", "childs-pose",
+            "butterfly-stretch", "upper-trap-stretch", "levator-scapulae-stretch", "neck-rolls", "shoulder-rolls",
+            "arm-circles", "overhead-reach", "chair-rotation", "knee-to-chest", "thoracic-extension", "bird-dog",
+            "glute-bridge", "back-extension", "farmer-carry", "dead-hang", "lat-pulldown");
+
+    /** The contract's posture-focused moves: face pulls, Y-raises, wall angels, reverse flies, squeezes, pull-aparts, chin tucks. */
+    static final List<String> POSTURE = List.of("cable-face-pull", "band-face-pull", "prone-y-raise", "wall-angel",
+            "band-reverse-fly", "dumbbell-reverse-fly", "scapular-squeeze", "band-pull-apart", "chin-tuck");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theQuestionnaireHoldsEveryContractQuestionWithItsTypeAndValues() throws Exception {
+        JsonNode q = JSON.readTree(given().get("/api/v1/questionnaire").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().asString());
+        assertEquals(given().get("/api/v1/knowledge-base").then().extract().path("version"), q.path("version").asText());
+        Map<String, JsonNode> items = new LinkedHashMap<>();
+        q.path("items").forEach(i -> items.put(i.path("id").asText(), i));
+        QUESTIONS.forEach((id, type) -> {
+            JsonNode item = items.get(id);
+            assertNotNull(item, id);
+            assertEquals(type, item.path("type").asText(), id);
+            assertFalse(item.path("text").asText().isBlank(), id + " has wording");
+            boolean required = RED_FLAGS.contains(id) || Set.of("equipment", "experience", "daysPerWeek").contains(id);
+            assertEquals(required, item.path("required").asBoolean(), id + " required");
+            assertEquals(RED_FLAGS.contains(id), item.path("redFlag").asBoolean(false), id + " redFlag");
+        });
+        assertEquals(EQUIPMENT, codes(items.get("equipment")));
+        assertEquals(Set.of("beginner", "intermediate", "advanced"), codes(items.get("experience")));
+        assertEquals(Set.of("posture", "pain-relief", "strength", "muscle", "mobility"), codes(items.get("goal")));
+        assertRange(items.get("neckPainSeverity"), 0, 10);
+        assertRange(items.get("deskHoursPerDay"), 0, 24);
+        assertRange(items.get("daysPerWeek"), 1, 7);
+        JsonNode when = items.get("neckPainSeverity").path("enableWhen").get(0);
+        assertEquals("neckPain", when.path("question").asText());
+        assertEquals("=", when.path("operator").asText());
+        assertTrue(when.path("answer").asBoolean());
+        // Every enableWhen uses the FHIR operator set and names a question of the questionnaire.
+        items.values().forEach(i -> i.path("enableWhen").forEach(w -> {
+            assertTrue(Set.of("exists", "=", "!=", ">", "<", ">=", "<=").contains(w.path("operator").asText()));
+            assertTrue(items.containsKey(w.path("question").asText()));
+        }));
+    }
+
+    @Test
+    void theCatalogueServesEveryContractExerciseWithEveryField() throws Exception {
+        JsonNode list = JSON.readTree(given().get("/api/v1/exercises").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().asString());
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        list.forEach(e -> byId.put(e.path("id").asText(), e));
+        EXERCISES.forEach(id -> assertTrue(byId.containsKey(id), "missing " + id));
+        List<String> ids = new ArrayList<>(byId.keySet());
+        assertEquals(new ArrayList<>(new TreeSet<>(ids)), ids, "sorted by id, each once");
+        for (JsonNode e : list) {
+            String id = e.path("id").asText();
+            assertTrue(id.matches("[a-z0-9]+(-[a-z0-9]+)*"), id + " is kebab-case");
+            assertFalse(e.path("name").asText().isBlank(), id);
+            assertTrue(Set.of("warmup", "mobility", "activation", "strength", "stretch")
+                    .contains(e.path("category").asText()), id);
+            assertTrue(Set.of("low", "moderate", "high").contains(e.path("lowBackLoad").asText()), id);
+            assertTrue(Set.of("beginner", "intermediate", "advanced").contains(e.path("level").asText()), id);
+            for (String field : List.of("tags", "primaryMuscles", "secondaryMuscles", "equipment", "cues",
+                    "contraindications", "sources")) {
+                assertTrue(e.path(field).isArray(), id + "." + field);
+            }
+            assertFalse(e.path("primaryMuscles").isEmpty(), id);
+            assertFalse(e.path("cues").isEmpty(), id);
+            assertTrue(e.path("defaultDose").path("sets").asInt() >= 1, id + " defaultDose");
+            e.path("equipment").forEach(x -> assertTrue(EQUIPMENT.contains(x.asText()) && !x.asText().equals("none"),
+                    id + " equipment " + x));
+            assertFalse(e.path("sources").isEmpty(), id + " cites a seed");
+            e.path("sources").forEach(s -> assertTrue(SEEDS.contains(s.asText()), id + " source " + s));
+            Set<String> tags = strings(e.path("tags"));
+            if (id.endsWith("-row")) {
+                assertTrue(tags.contains("row"), id + " is a rowing motion");
+            }
+        }
+        POSTURE.forEach(id -> assertTrue(strings(byId.get(id).path("tags")).contains("posture"), id + " posture"));
+        // Unsupported bent-over barbell rowing loads the low back most; a chest-supported barbell row does not.
+        for (String id : List.of("barbell-row", "pendlay-row", "reverse-grip-barbell-row")) {
+            assertEquals("high", byId.get(id).path("lowBackLoad").asText(), id);
+        }
+        assertEquals("low", byId.get("seal-row").path("lowBackLoad").asText());
+        assertEquals(0, byId.get("chin-tuck").path("equipment").size(), "bodyweight needs []");
+    }
+
+    @Test
+    void oneExerciseIsTheSameAsItsListEntryAndAnUnknownIdIs404() throws Exception {
+        JsonNode list = JSON.readTree(given().get("/api/v1/exercises").then().extract().asString());
+        JsonNode first = list.get(0);
+        JsonNode one = JSON.readTree(given().get("/api/v1/exercises/" + first.path("id").asText()).then()
+                .statusCode(200).extract().asString());
+        assertEquals(first, one);
+        given().get("/api/v1/exercises/no-such-exercise").then().statusCode(404).contentType(PROBLEM)
+                .body("status", equalTo(404)).body("type", endsWith("/not-found"));
+        // Near miss: ids are case-sensitive.
+        given().get("/api/v1/exercises/Chin-Tuck").then().statusCode(404);
+    }
+
+    @Test
+    void theCatalogueFiltersByCategoryAndTagAndRejectsAnUnknownCategory() {
+        given().get("/api/v1/exercises?category=stretch").then().statusCode(200)
+                .body("category", everyItem(equalTo("stretch"))).body("id", hasItem("doorway-pec-stretch"))
+                .body("id", not(hasItem("barbell-row")));
+        given().get("/api/v1/exercises?tag=row").then().statusCode(200)
+                .body("id", hasItem("seal-row")).body("id", not(hasItem("chin-tuck")));
+        given().get("/api/v1/exercises?tag=no-such-tag").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/exercises?category=bogus").then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("errors[0].pointer", equalTo("/query/category"));
+    }
+
+    private static Set<String> codes(JsonNode question) {
+        Set<String> out = new TreeSet<>();
+        question.path("options").forEach(o -> {
+            assertFalse(o.path("display").asText().isBlank(), o.toString());
+            out.add(o.path("code").asText());
+        });
+        return out;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    private static void assertRange(JsonNode question, int min, int max) {
+        assertEquals(min, question.path("min").asInt(), question.path("id").asText());
+        assertEquals(max, question.path("max").asInt(), question.path("id").asText());
+    }
+}
