@@ -10,14 +10,24 @@ public final class Answer {
     private final String questionId;
     private final Object value;
     private final boolean redFlagQuestion;
+    private final String sign;
     private final Set<String> values;
 
     public Answer(String questionId, Object value, boolean redFlagQuestion) {
+        this(questionId, value, redFlagQuestion, questionId);
+    }
+
+    /** {@code sign}: what a red-flag question asks about, in plain words (the questionnaire's {@code sign}). */
+    public Answer(String questionId, Object value, boolean redFlagQuestion, String sign) {
         this.questionId = questionId;
         this.value = value;
         this.redFlagQuestion = redFlagQuestion;
+        this.sign = sign == null ? questionId : sign;
         this.values = valuesOf(value);
     }
+
+    /** The sign a red-flag question asks about, in plain words; the question id for other questions. */
+    public String getSign() { return sign; }
 
     /** Whether the questionnaire marks this question as a red flag. */
     public boolean isRedFlagQuestion() { return redFlagQuestion; }

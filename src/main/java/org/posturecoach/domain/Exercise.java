@@ -81,4 +81,15 @@ public class Exercise {
     public int getLevelRank() {
         return Levels.rank(level);
     }
+
+    /** 1 low, 2 moderate, 3 high: how much the exercise loads the low back (0 when unknown). */
+    @JsonIgnore
+    public int getLowBackLoadRank() {
+        return switch (String.valueOf(lowBackLoad)) {
+            case "low" -> 1;
+            case "moderate" -> 2;
+            case "high" -> 3;
+            default -> 0;
+        };
+    }
 }

@@ -57,8 +57,10 @@ public final class Evaluator {
         };
         session.addEventListener(listener);
         try {
-            new TreeMap<>(answers).forEach((id, value) -> session.insert(new Answer(id, value,
-                    kb.questionnaire().item(id).map(Question::isRedFlag).orElse(false))));
+            new TreeMap<>(answers).forEach((id, value) -> {
+                Question q = kb.questionnaire().item(id).orElse(null);
+                session.insert(new Answer(id, value, q != null && q.isRedFlag(), q == null ? id : q.signOrId()));
+            });
             for (Exercise e : kb.exercises()) {
                 session.insert(e);
             }

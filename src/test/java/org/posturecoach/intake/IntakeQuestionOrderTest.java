@@ -51,6 +51,6 @@ class IntakeQuestionOrderTest {
 
     private static Question question(String id, boolean redFlag, EnableWhen when) {
         return new Question(id, id + "?", "boolean", false, null, null, null, when == null ? null : List.of(when),
-                null, redFlag ? Boolean.TRUE : null, "because");
+                null, redFlag ? Boolean.TRUE : null, "because", null);
     }
 }

@@ -30,6 +30,7 @@ class ContraindicationsRulesTest {
     static final String CATALOGUE = "Contraindication: leave out an exercise the catalogue contraindicates for a present finding";
     static final String LOW_BACK = "Contraindication: no high low-back-load exercise with low back pain";
     static final String ONCE = "Contraindication: list each ruled-out exercise once, with every finding against it";
+    static final String OPTION = "Eligibility: a row the equipment allows and no finding rules out is a rowing option";
     static final String WAIVER = "Eligibility: when every row the equipment allows is above the client's level, the easiest one stays, done light";
 
     static final Set<String> SCREENING = Set.of("no-equipment", "above-level", "contraindicated");
@@ -39,7 +40,7 @@ class ContraindicationsRulesTest {
     void aFullGymIntermediateWithoutFindingsKeepsEveryExercise() {
         Evaluation ev = evaluate(baseline());
         assertTrue(ev.excluded().stream().noneMatch(x -> SCREENING.contains(x.reason())), () -> ev.excluded().toString());
-        assertFired(ev, FILE);
+        assertFired(ev, FILE, OPTION);
     }
 
     @Test
@@ -51,7 +52,7 @@ class ContraindicationsRulesTest {
         // Near misses: band and bodyweight exercises stay in.
         assertFalse(exclusionReasons(ev, "band-row").contains("no-equipment"));
         assertFalse(exclusionReasons(ev, "superman").contains("no-equipment"));
-        assertFired(ev, FILE, EQUIPMENT);
+        assertFired(ev, FILE, OPTION, EQUIPMENT);
     }
 
     @Test
@@ -60,7 +61,7 @@ class ContraindicationsRulesTest {
         for (var e : RuleHarness.kb().exercises()) {
             assertEquals(!e.getEquipment().isEmpty(), exclusionReasons(ev, e.getId()).contains("no-equipment"), e.getId());
         }
-        assertFired(ev, FILE, EQUIPMENT);
+        assertFired(ev, FILE, EQUIPMENT); // no row fits no equipment: no rowing option
     }
 
     @Test
@@ -70,7 +71,7 @@ class ContraindicationsRulesTest {
         assertEquals(LEVEL, exclusion(ev, "pendlay-row", "above-level").explanation().rule());
         // Near miss: a beginner exercise stays in.
         assertFalse(exclusionReasons(ev, "dumbbell-row").contains("above-level"));
-        assertFired(ev, FILE, LEVEL);
+        assertFired(ev, FILE, OPTION, LEVEL);
     }
 
     @Test
@@ -82,7 +83,7 @@ class ContraindicationsRulesTest {
         assertEquals(CATALOGUE, upright.explanation().rule());
         assertEquals(List.of("shoulder-pain-overhead"), upright.explanation().because());
         assertFalse(upright.detail().isBlank());
-        assertFired(ev, FILE, CATALOGUE, ONCE);
+        assertFired(ev, FILE, OPTION, CATALOGUE, ONCE);
     }
 
     @Test
@@ -96,7 +97,7 @@ class ContraindicationsRulesTest {
         assertEquals(Set.of(), exclusionReasons(ev, "bent-over-dumbbell-row").stream()
                 .filter(SCREENING::contains).collect(Collectors.toSet()));
         assertFalse(exclusionReasons(ev, "seal-row").contains("contraindicated"));
-        assertFired(ev, FILE, CATALOGUE, LOW_BACK, ONCE);
+        assertFired(ev, FILE, OPTION, CATALOGUE, LOW_BACK, ONCE);
     }
 
     @Test
@@ -109,7 +110,7 @@ class ContraindicationsRulesTest {
         assertEquals(List.of("low-back-pain", "upper-trap-dominance"), highRow.get(0).explanation().because());
         // Near miss: an exercise ruled out once keeps the explanation of the rule that found it.
         assertEquals(LOW_BACK, exclusion(ev, "barbell-row", "contraindicated").explanation().rule());
-        assertFired(ev, FILE, CATALOGUE, LOW_BACK, ONCE);
+        assertFired(ev, FILE, OPTION, CATALOGUE, LOW_BACK, ONCE);
     }
 
     @Test
@@ -118,7 +119,7 @@ class ContraindicationsRulesTest {
                 "equipment", List.of("resistance-band", "dumbbells"), "experience", "beginner"));
         Set<String> planned = RuleHarness.allItems(ev.plan()).map(Evaluation.Item::exerciseId).collect(Collectors.toSet());
         ev.excluded().forEach(x -> assertFalse(planned.contains(x.exerciseId()), x.exerciseId()));
-        assertFired(ev, FILE, EQUIPMENT, CATALOGUE, LOW_BACK, ONCE);
+        assertFired(ev, FILE, OPTION, EQUIPMENT, CATALOGUE, LOW_BACK, ONCE);
     }
 
     // One exercise, one entry: a finding first, then missing equipment, then level.
@@ -134,7 +135,7 @@ class ContraindicationsRulesTest {
         // Near miss: an equipped intermediate exercise that no finding rules out is above-level.
         Evaluation gym = evaluate(with(baseline(), "experience", "beginner"));
         assertEquals(Set.of("above-level"), exclusionReasons(gym, "meadows-row"));
-        assertFired(gym, FILE, LEVEL);
+        assertFired(gym, FILE, OPTION, LEVEL);
     }
 
     @Test
@@ -147,7 +148,18 @@ class ContraindicationsRulesTest {
         assertEquals("caution", warning(ev, "row-above-level").severity());
         assertEquals(WAIVER, warning(ev, "row-above-level").explanation().rule());
         assertFalse(warningCodes(ev).contains("no-rowing-equipment"));
-        assertFired(ev, FILE, EQUIPMENT, WAIVER, LEVEL);
+        assertFired(ev, FILE, OPTION, EQUIPMENT, WAIVER, LEVEL);
+    }
+
+    // With a bench too, the chest-supported seal row (low back load low) stays rather than a bent-over barbell row.
+    @Test
+    void aBeginnerWithABarbellAndABenchKeepsTheChestSupportedSealRow() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell", "bench")));
+        assertTrue(mainIds(ev).contains("seal-row"), () -> "main " + mainIds(ev));
+        // barbell-row comes first by id, but loads the low back (high); the seal row does not (low).
+        assertEquals(Set.of("above-level"), exclusionReasons(ev, "barbell-row"));
+        assertTrue(warning(ev, "row-above-level").message().contains("seal row"));
+        assertFired(ev, FILE, OPTION, EQUIPMENT, WAIVER, LEVEL);
     }
 
     // Near miss: with a band as well, a beginner row fits, so the barbell row stays above-level.
@@ -157,7 +169,7 @@ class ContraindicationsRulesTest {
                 "equipment", List.of("barbell", "resistance-band")));
         assertEquals(Set.of("above-level"), exclusionReasons(ev, "barbell-row"));
         assertFalse(warningCodes(ev).contains("row-above-level"));
-        assertFired(ev, FILE, EQUIPMENT, LEVEL);
+        assertFired(ev, FILE, OPTION, EQUIPMENT, LEVEL);
     }
 
     // Near miss: a row a finding rules out never comes back, whatever the level.

@@ -53,7 +53,13 @@ class RedFlagsRulesTest {
         assertEquals(1, ev.warnings().size(), "only the referral warning");
         Evaluation.WarningView stop = warning(ev, "refer-to-professional");
         assertEquals("stop", stop.severity());
-        assertTrue(stop.message().contains("medical professional") && stop.message().contains(flag), stop.message());
+        // The message names the sign in the client's words (the questionnaire's `sign`), not the question id.
+        String sign = RuleHarness.kb().questionnaire().item(flag).orElseThrow().sign();
+        assertTrue(sign != null && !sign.isBlank(), flag + " has a sign");
+        assertTrue(stop.message().contains("medical professional") && stop.message().contains(sign), stop.message());
+        assertFalse(stop.message().contains(flag), stop.message());
+        assertEquals("Red flag: " + sign, ev.findings().stream().filter(f -> f.code().equals("red-flag-" + flag))
+                .findFirst().orElseThrow().title());
         assertEquals(REFER, stop.explanation().rule());
         assertEquals(List.of(flag), stop.explanation().because());
         // The sign that triggered referral is a finding of its own; the symptoms are still recorded.

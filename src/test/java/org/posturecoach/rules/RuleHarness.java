@@ -47,6 +47,11 @@ public final class RuleHarness {
         return kb;
     }
 
+    /** A knowledge base compiled anew from rules/, sharing no network memory with {@link #kb()}. */
+    public static KnowledgeBase freshKb() {
+        return new KnowledgeBaseLoader().load(Path.of("rules"));
+    }
+
     public static Evaluator evaluator() {
         return new Evaluator(5000);
     }
