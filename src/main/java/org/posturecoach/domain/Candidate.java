@@ -53,12 +53,10 @@ public final class Candidate {
     @Modifies({ "score", "reasons", "relevant" })
     public void setPreferences(List<Preference> preferences) {
         Set<String> why = new TreeSet<>();
-        int total = 0;
         for (Preference p : preferences) {
-            total += p.getPoints();
             why.addAll(p.getBecause());
         }
-        this.score = total;
+        this.score = total(preferences);
         this.reasons = Collections.unmodifiableSet(why);
     }
 }

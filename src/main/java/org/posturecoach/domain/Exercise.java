@@ -13,6 +13,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public class Exercise {
+
+    /** The contract's categories, in the order the contract lists them. */
+    public static final List<String> CATEGORIES = List.of("warmup", "mobility", "activation", "strength", "stretch");
+
     private String id;
     private String name;
     private String category;

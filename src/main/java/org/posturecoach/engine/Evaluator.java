@@ -1,7 +1,7 @@
 package org.posturecoach.engine;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -82,22 +82,22 @@ public final class Evaluator {
 
     private Evaluation collect(KnowledgeBase kb, KieSession session, List<String> fired) {
         Facts s = new Facts(session);
-        List<Evaluation.FindingView> findings = facts(s, Finding.class).stream()
+        List<Evaluation.FindingView> findings = s.of(Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::getCode).thenComparing(Finding::getTitle))
                 .map(f -> new Evaluation.FindingView(f.getCode(), f.getTitle(), f.getExplanation()))
                 .toList();
-        List<Evaluation.WarningView> warnings = facts(s, Warning.class).stream()
+        List<Evaluation.WarningView> warnings = s.of(Warning.class).stream()
                 .sorted(Comparator.comparing((Warning w) -> SEVERITIES.indexOf(w.getSeverity()))
                         .thenComparing(Warning::getCode).thenComparing(Warning::getMessage))
                 .map(w -> new Evaluation.WarningView(w.getCode(), w.getSeverity(), w.getMessage(), w.getExplanation()))
                 .toList();
-        List<Evaluation.ExcludedView> excluded = facts(s, Exclusion.class).stream()
+        List<Evaluation.ExcludedView> excluded = s.of(Exclusion.class).stream()
                 .sorted(Comparator.comparing(Exclusion::getExerciseId).thenComparing(Exclusion::getReason)
                         .thenComparing(x -> x.getExplanation().rule())
                         .thenComparing(x -> String.valueOf(x.getDetail())))
                 .map(x -> new Evaluation.ExcludedView(x.getExerciseId(), x.getReason(), x.getDetail(), x.getExplanation()))
                 .toList();
-        boolean refer = !facts(s, Referral.class).isEmpty();
+        boolean refer = !s.of(Referral.class).isEmpty();
         Evaluation.Plan plan = refer ? null : plan(s);
         return new Evaluation(kb.version(), refer ? Evaluation.REFER : Evaluation.PLAN, findings, warnings, plan,
                 excluded, fired);
@@ -106,7 +106,7 @@ public final class Evaluator {
     private Evaluation.Plan plan(Facts s) {
         WeekPlan week = single(s, WeekPlan.class);
         SetCap cap = single(s, SetCap.class);
-        List<PlannedItem> items = facts(s, PlannedItem.class).stream()
+        List<PlannedItem> items = s.of(PlannedItem.class).stream()
                 .sorted(Comparator.comparingInt(PlannedItem::getDay)
                         .thenComparingInt(i -> PARTS.indexOf(i.getPart()))
                         .thenComparingInt(PlannedItem::getPosition))
@@ -117,7 +117,7 @@ public final class Evaluator {
                     part(items, day, "cooldown")));
         }
         int weeklySets = items.stream().filter(PlannedItem::isMain).mapToInt(PlannedItem::getSets).sum();
-        List<Evaluation.Progression> progression = facts(s, ProgressionStep.class).stream()
+        List<Evaluation.Progression> progression = s.of(ProgressionStep.class).stream()
                 .sorted(Comparator.comparing(ProgressionStep::getWeeks)
                         .thenComparing(p -> p.getExplanation().rule()))
                 .map(p -> new Evaluation.Progression(p.getWeeks(), p.getFocus(), p.getChanges(), p.getExplanation()))
@@ -149,18 +149,15 @@ public final class Evaluator {
             }
         }
 
+        /** The facts of one class, read-only. */
         @SuppressWarnings("unchecked")
         <T> List<T> of(Class<T> type) {
-            return new ArrayList<>((List<T>) byClass.getOrDefault(type, List.of()));
+            return Collections.unmodifiableList((List<T>) byClass.getOrDefault(type, List.of()));
         }
     }
 
-    private static <T> List<T> facts(Facts s, Class<T> type) {
-        return s.of(type);
-    }
-
     private static <T> T single(Facts s, Class<T> type) {
-        List<T> all = facts(s, type);
+        List<T> all = s.of(type);
         if (all.size() != 1) {
             throw new IllegalStateException("The rules produced " + all.size() + " " + type.getSimpleName()
                     + " facts where exactly one was expected");

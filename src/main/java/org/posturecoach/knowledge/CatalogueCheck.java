@@ -15,7 +15,6 @@ import org.posturecoach.domain.Questionnaire;
 /** Refuses a knowledge base whose data would break a contract promise; names the entry and field. */
 final class CatalogueCheck {
 
-    static final Set<String> CATEGORIES = Set.of("warmup", "mobility", "activation", "strength", "stretch");
     static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced");
     static final Set<String> LOADS = Set.of("low", "moderate", "high");
     static final Set<String> TYPES = Set.of("boolean", "integer", "choice", "multi-choice", "string");
@@ -44,7 +43,7 @@ final class CatalogueCheck {
                 problems.add(at + "duplicate id");
             }
             require(at, "name", e.getName() != null && !e.getName().isBlank());
-            require(at, "category", CATEGORIES.contains(e.getCategory()));
+            require(at, "category", Exercise.CATEGORIES.contains(e.getCategory()));
             require(at, "level", LEVELS.contains(e.getLevel()));
             require(at, "lowBackLoad", LOADS.contains(e.getLowBackLoad()));
             require(at, "defaultDose.sets (1-5)", e.getDefaultDose() != null && e.getDefaultDose().sets() != null

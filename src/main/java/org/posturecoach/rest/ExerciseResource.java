@@ -22,18 +22,15 @@ public class ExerciseResource {
     @Inject
     KnowledgeBaseHolder knowledgeBase;
 
-    /** The contract's categories; any other {@code ?category=} is a 400 naming the parameter. */
-    static final List<String> CATEGORIES = List.of("warmup", "mobility", "activation", "strength", "stretch");
-
     /**
      * The catalogue, sorted by id; optional filters by category and tag. Tags are open-ended (an unknown tag matches
      * nothing); a category outside the contract's five is a 400.
      */
     @GET
     public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag) {
-        if (category != null && !CATEGORIES.contains(category)) {
+        if (category != null && !Exercise.CATEGORIES.contains(category)) {
             throw ProblemException.invalid(List.of(new FieldError("/query/category",
-                    "must be one of " + String.join(", ", CATEGORIES))));
+                    "must be one of " + String.join(", ", Exercise.CATEGORIES))));
         }
         return knowledgeBase.current().exercises().stream()
                 .filter(e -> category == null || category.equals(e.getCategory()))
