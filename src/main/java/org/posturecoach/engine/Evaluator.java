@@ -35,7 +35,8 @@ import org.posturecoach.knowledge.KnowledgeBase;
  */
 public final class Evaluator {
 
-    private static final List<String> PARTS = List.of("warmup", "main", "cooldown");
+    /** A session's parts in order, then the daily routine's (day 0). */
+    private static final List<String> PARTS = List.of("warmup", "main", "cooldown", "daily");
     private static final List<String> SEVERITIES = List.of("stop", "caution", "info");
 
     private final int maxFirings;
@@ -106,29 +107,52 @@ public final class Evaluator {
     private Evaluation.Plan plan(Facts s) {
         WeekPlan week = single(s, WeekPlan.class);
         SetCap cap = single(s, SetCap.class);
-        List<PlannedItem> items = s.of(PlannedItem.class).stream()
-                .sorted(Comparator.comparingInt(PlannedItem::getDay)
-                        .thenComparingInt(i -> PARTS.indexOf(i.getPart()))
-                        .thenComparingInt(PlannedItem::getPosition))
-                .toList();
+        // One pass: items grouped by day (0 = the daily routine) and part, each group then ordered by position.
+        Map<Integer, List<List<PlannedItem>>> byDay = new HashMap<>();
+        int weeklySets = 0;
+        for (PlannedItem i : s.of(PlannedItem.class)) {
+            int part = PARTS.indexOf(i.getPart());
+            if (part < 0) {
+                throw new IllegalStateException("The rules planned " + i.getExerciseId() + " in an unknown part "
+                        + i.getPart());
+            }
+            byDay.computeIfAbsent(i.getDay(), d -> newParts()).get(part).add(i);
+            if (i.isMain()) {
+                weeklySets += i.getSets();
+            }
+        }
         List<Evaluation.Session> sessions = new ArrayList<>();
         for (int day : week.getDays()) {
-            sessions.add(new Evaluation.Session(day, part(items, day, "warmup"), part(items, day, "main"),
-                    part(items, day, "cooldown")));
+            List<List<PlannedItem>> parts = byDay.getOrDefault(day, newParts());
+            sessions.add(new Evaluation.Session(day, items(parts.get(0)), items(parts.get(1)), items(parts.get(2))));
         }
-        int weeklySets = items.stream().filter(PlannedItem::isMain).mapToInt(PlannedItem::getSets).sum();
+        List<Evaluation.Item> daily = items(byDay.getOrDefault(0, newParts()).get(3));
         List<Evaluation.Progression> progression = s.of(ProgressionStep.class).stream()
                 .sorted(Comparator.comparing(ProgressionStep::getWeeks)
                         .thenComparing(p -> p.getExplanation().rule()))
                 .map(p -> new Evaluation.Progression(p.getWeeks(), p.getFocus(), p.getChanges(), p.getExplanation()))
                 .toList();
         return new Evaluation.Plan(week.getSessionsPerWeek(), weeklySets, cap.getSets(), List.copyOf(sessions),
-                part(items, 0, "daily"), progression);
+                daily, progression);
     }
 
-    private static List<Evaluation.Item> part(List<PlannedItem> items, int day, String part) {
-        return items.stream().filter(i -> i.getDay() == day && i.getPart().equals(part)).map(Evaluator::item)
-                .toList();
+    /** Warm-up, main, cool-down, daily: one list each. */
+    private static List<List<PlannedItem>> newParts() {
+        List<List<PlannedItem>> parts = new ArrayList<>(PARTS.size());
+        for (int i = 0; i < PARTS.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        return parts;
+    }
+
+    /** One part's items in position order. */
+    private static List<Evaluation.Item> items(List<PlannedItem> part) {
+        part.sort(Comparator.comparingInt(PlannedItem::getPosition));
+        List<Evaluation.Item> out = new ArrayList<>(part.size());
+        for (PlannedItem i : part) {
+            out.add(item(i));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static Evaluation.Item item(PlannedItem i) {
