@@ -30,7 +30,7 @@ class DosageRulesTest {
 
     static final String FILE = "posturecoach/dosage/dosage.drl";
     static final String SETS = "Dosage: main items are 2 to 5 working sets";
-    static final String ISOLATION = "Dosage: weeks 1-2 put isolation and activation moves at 3 sets of 12-15";
+    static final String ISOLATION = "Dosage: weeks 1-2 put prone Y-raises and face pulls at 3 sets of 12-15";
     static final String NO_SHRUG = "Dosage: upper-trap dominance adds a cue against shrugging to every main item";
     static final String MIND = "Dosage: upper-trap dominance adds a mind-muscle cue to rows";
     static final String LIGHT = "Dosage: beginners start light and master the form";
@@ -49,36 +49,48 @@ class DosageRulesTest {
     static final String LIGHT_CUE = "Start light: a weight or band you can control for every rep";
     static final String NECK_CUE = "Keep it light and pain-free; stop the set if your neck pain rises";
 
+    // Seed 001's weeks 1-2 dose is for prone Y-raises and face pulls; a cable face pull's 4 sets (000) come down to 3.
     @Test
-    void isolationAndActivationMovesStartAtThreeSetsOfTwelveToFifteen() {
+    void yRaisesAndFacePullsStartAtThreeSetsOfTwelveToFifteen() {
+        Evaluation ev = evaluate(with(baseline(), "roundedShoulders", true, "daysPerWeek", 1));
+        Item facePull = item(ev, "cable-face-pull");
+        assertEquals(4, exercise("cable-face-pull").getDefaultDose().sets(), "catalogue default (000)");
+        assertEquals(3, facePull.sets());
+        assertEquals("12-15", facePull.reps());
+        // Near miss: every other main item keeps its catalogue reps.
+        mainItems(ev).stream().filter(i -> !i.exerciseId().equals("cable-face-pull"))
+                .forEach(i -> assertEquals(exercise(i.exerciseId()).getDefaultDose().reps(), i.reps(), i.exerciseId()));
+        mainItems(ev).forEach(i -> assertFalse(i.cues().contains(LIGHT_CUE), "no beginner cue for " + i.exerciseId()));
+        assertFired(ev, FILE, ISOLATION, P12, P34, P56, P7);
+    }
+
+    // Near miss: other isolation and activation moves keep the dose their own seed gives them (band pull-aparts 2x15,
+    // 004); beginners get the start-light cue on every main item.
+    @Test
+    void otherIsolationMovesKeepTheirOwnDose() {
         Evaluation ev = evaluate(with(baseline(), "equipment", List.of("resistance-band"), "experience", "beginner",
                 "roundedShoulders", true, "daysPerWeek", 1));
         Item pullApart = item(ev, "band-pull-apart");
-        assertEquals(2, exercise("band-pull-apart").getDefaultDose().sets(), "catalogue default");
-        assertEquals(3, pullApart.sets());
-        assertEquals("12-15", pullApart.reps());
-        // Near miss: the band row is neither isolation nor activation and keeps its catalogue dose.
+        assertEquals(2, pullApart.sets());
+        assertEquals("15", pullApart.reps());
         Item row = item(ev, "band-row");
         assertEquals(exercise("band-row").getDefaultDose().sets(), row.sets());
         assertEquals(exercise("band-row").getDefaultDose().reps(), row.reps());
-        // Beginners get the start-light cue on every main item.
         mainItems(ev).forEach(i -> assertTrue(i.cues().contains(LIGHT_CUE), i.exerciseId()));
-        assertFired(ev, FILE, ISOLATION, LIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
+        assertFired(ev, FILE, LIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
     }
 
-    // Near miss: an activation move held for seconds (chin tucks) keeps its hold dose.
+    // Near miss: held moves keep their holds, and a bodyweight plan has no Y-raise or face pull to re-dose.
     @Test
-    void heldActivationMovesKeepTheirHolds() {
+    void heldMovesKeepTheirHolds() {
         Evaluation ev = evaluate(with(baseline(), "equipment", List.of("none"), "daysPerWeek", 1));
-        Item chinTuck = item(ev, "chin-tuck");
-        assertEquals(2, chinTuck.sets());
-        assertEquals(3, chinTuck.holdSeconds());
-        assertEquals("10", chinTuck.reps());
+        Item extension = item(ev, "prone-back-extension");
+        assertEquals(3, extension.sets());
+        assertEquals(30, extension.holdSeconds());
         Item wallAngel = item(ev, "wall-angel");
-        assertEquals(3, wallAngel.sets());
-        assertEquals("12-15", wallAngel.reps());
-        mainItems(ev).forEach(i -> assertFalse(i.cues().contains(LIGHT_CUE), "no beginner cue for " + i.exerciseId()));
-        assertFired(ev, FILE, ISOLATION, P12, P34_HOME, P56, P7);
+        assertEquals(2, wallAngel.sets());
+        assertEquals("10", wallAngel.reps());
+        assertFired(ev, FILE, P12, P34_HOME, P56, P7);
     }
 
     @Test
@@ -90,7 +102,7 @@ class DosageRulesTest {
             assertEquals(row, i.cues().contains(MIND_CUE), i.exerciseId());
             assertEquals(1, i.cues().stream().filter(NO_SHRUG_CUE::equals).count(), "added once");
         }
-        assertFired(ev, FILE, ISOLATION, NO_SHRUG, MIND, P12, P34, P56, P7);
+        assertFired(ev, FILE, NO_SHRUG, MIND, P12, P34, P56, P7);
         // Near miss: without upper-trap dominance no item carries these cues.
         Evaluation without = evaluate(baseline());
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(NO_SHRUG_CUE) || i.cues().contains(MIND_CUE)));
@@ -143,10 +155,44 @@ class DosageRulesTest {
         assertEquals(List.of(P12, weeks34, weeks56, P7), steps.stream().map(p -> p.explanation().rule()).toList());
         assertTrue(steps.get(0).changes().contains("3 sets of 12-15"));
         assertTrue(steps.get(1).changes().contains("3-1-3"));
-        assertTrue(steps.get(2).changes().contains("20 face pulls"));
+        assertTrue(steps.get(2).changes().contains("20 face pulls"), "named even without the kit, with what it needs");
         Set<String> progression = firedIn(ev, FILE).stream().filter(r -> r.startsWith("Progression:"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(P12, weeks34, weeks56, P7)), progression);
+    }
+
+    // The progression names only what the client's kit allows: Pendlay rows only with a barbell, cable rows only with a
+    // cable machine, dumbbell rows only with dumbbells, face pulls only with a band or cable.
+    @ParameterizedTest(name = "{0}, {1}, low back pain {2}")
+    @CsvSource(delimiter = '|', value = {
+            "dumbbells barbell bench cable-machine | intermediate | false | seated cable rows 3x10;bent-over dumbbell rows | -  | Pendlay;20 face pulls. | -",
+            "cable-machine                         | advanced     | false | seated cable rows 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
+            "dumbbells                             | intermediate | false | bent-over dumbbell rows 3x8-10 | cable | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
+            "resistance-band                       | intermediate | false | Add seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
+            "none                                  | intermediate | false | Get a resistance band | - | once you have a resistance band or weights;face pulls need a band | Pendlay",
+            "dumbbells bench resistance-band       | beginner     | true  | incline dumbbell row;seated band row | cable | incline dumbbell row;20 face pulls. | Pendlay",
+            "barbell                               | intermediate | true  | once you have a resistance band | - | once you have a resistance band | Pendlay" })
+    void theProgressionNamesOnlyWhatTheKitAllows(String equipment, String experience, boolean lowBackPain,
+            String weeks34Has, String weeks34HasNot, String weeks56Has, String weeks56HasNot) {
+        Evaluation ev = evaluate(with(baseline(), "equipment", Arrays.asList(equipment.split(" ")),
+                "experience", experience, "lowBackPain", lowBackPain));
+        List<Evaluation.Progression> steps = ev.plan().progression();
+        assertText(steps.get(1).changes(), weeks34Has, weeks34HasNot);
+        assertText(steps.get(2).changes(), weeks56Has, weeks56HasNot);
+        assertTrue(steps.get(1).changes().contains("3-1-3"));
+        // Weeks 1-2 never name an exercise the plan may not hold unconditionally.
+        assertTrue(steps.get(0).changes().contains("where the plan has them"));
+    }
+
+    private static void assertText(String text, String has, String hasNot) {
+        for (String part : has.split(";")) {
+            assertTrue(text.contains(part), () -> "'" + part + "' missing from: " + text);
+        }
+        if (!hasNot.equals("-")) {
+            for (String part : hasNot.split(";")) {
+                assertFalse(text.contains(part), () -> "'" + part + "' should not be in: " + text);
+            }
+        }
     }
 
     // Near miss: a referral has no dosage and no progression.

@@ -64,11 +64,32 @@ class SchedulingRulesTest {
         assertEquals(main.size(), new TreeSet<>(main).size(), "no repeats in a session");
     }
 
+    // Seed 001's weeks 1-2: two moves at 3 sets, twice a week, is 12 sets. Four chosen exercises over two sessions
+    // are two a session, each at its own dose, and together every chosen one.
     @Test
-    void twoSessionsHoldThreeExercisesEachAndTogetherEveryChosenOne() {
+    void twoSessionsHoldTwoExercisesEachAndTogetherEveryChosenOne() {
         Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 2));
         Set<String> chosen = mainIds(ev);
         assertEquals(4, chosen.size());
+        Set<String> seen = new TreeSet<>();
+        for (Session s : ev.plan().sessions()) {
+            assertEquals(2, s.main().size());
+            assertEquals(2, new TreeSet<>(ids(s.main())).size(), "no repeats in a session");
+            seen.addAll(ids(s.main()));
+        }
+        assertEquals(chosen, seen);
+        // Four items at their seed doses fit the cap: nothing is trimmed to 2 sets.
+        assertTrue(ev.plan().weeklyWorkingSets() <= 12);
+        ev.plan().sessions().forEach(s -> s.main().forEach(i -> assertTrue(i.sets() >= 3, i.exerciseId())));
+    }
+
+    // Near miss: five chosen exercises over two sessions need three a session, or one would never be trained.
+    @Test
+    void fiveExercisesOverTwoSessionsAreThreeASession() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 2, "upperTrapDominance", true, "gripFatigue", true,
+                "lowBackPain", true, "overheadRestriction", true));
+        Set<String> chosen = mainIds(ev);
+        assertEquals(5, chosen.size(), chosen::toString);
         Set<String> seen = new TreeSet<>();
         for (Session s : ev.plan().sessions()) {
             assertEquals(3, s.main().size());
