@@ -42,7 +42,16 @@ public class AssessmentEngine {
 
     /** Validates a complete request (answers and clientRef) and returns the normalised answers. */
     public Map<String, Object> validate(JsonNode answers, String clientRef) {
-        List<FieldError> errors = new ArrayList<>(checkClientRef(clientRef));
+        return validate(answers, clientRef, List.of());
+    }
+
+    /**
+     * As {@link #validate(JsonNode, String)}, with problems already found in the rest of the request (a field of the
+     * wrong type, an unknown field): one 400 names them all, with every problem of the answers.
+     */
+    public Map<String, Object> validate(JsonNode answers, String clientRef, List<FieldError> requestProblems) {
+        List<FieldError> errors = new ArrayList<>(requestProblems);
+        errors.addAll(checkClientRef(clientRef));
         try {
             Map<String, Object> valid = AnswerValidator.validate(knowledgeBase().questionnaire(), answers,
                     AnswerValidator.Mode.COMPLETE);

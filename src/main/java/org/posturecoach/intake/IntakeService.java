@@ -121,24 +121,36 @@ public class IntakeService {
      */
     @Transactional(dontRollbackOn = IntakeConflictException.class)
     public Conversation answer(String id, JsonNode given, List<String> skip, Runnable beforeWrite) {
+        return answer(id, given, skip, List.of(), beforeWrite);
+    }
+
+    /**
+     * As {@link #answer(String, JsonNode, List, Runnable)}, with problems already found in the rest of the request
+     * (a field of the wrong type, an unknown field), reported in the same 400 as the answers' problems.
+     */
+    @Transactional(dontRollbackOn = IntakeConflictException.class)
+    public Conversation answer(String id, JsonNode given, List<String> skip, List<FieldError> requestProblems,
+            Runnable beforeWrite) {
         Intake intake = load(id);
         requireOpen(intake);
         Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
         List<String> skips = skip == null ? List.of() : skip;
         if (given == null || given.isNull()) {
             if (skips.isEmpty()) {
-                throw new InvalidAnswersException(List.of(new FieldError("/answers",
+                throw new InvalidAnswersException(with(requestProblems, new FieldError("/answers",
                         "is required: answer at least one question, or list optional questions under skip")));
             }
             given = json.createObjectNode();
         } else if (given.isObject() && given.isEmpty() && skips.isEmpty()) {
-            throw new InvalidAnswersException(List.of(new FieldError("/answers", "must answer at least one question")));
+            throw new InvalidAnswersException(with(requestProblems,
+                    new FieldError("/answers", "must answer at least one question")));
         }
         Map<String, Object> stored = answers(intake);
         Instant now = clock.now();
         List<Conversation.Change> dropped = new ArrayList<>();
         Merge merge = merge(questionnaire, stored, given, now, dropped);
-        List<FieldError> errors = new ArrayList<>(merge.errors());
+        List<FieldError> errors = new ArrayList<>(requestProblems);
+        errors.addAll(merge.errors());
         errors.addAll(checkSkips(questionnaire, skips, given, merge.valid()));
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
@@ -168,6 +180,12 @@ public class IntakeService {
         record(intake.id, changes);
         List<Question> pending = settle(intake, valid, stillSkipped);
         return view(intake, valid, stillSkipped, pending);
+    }
+
+    private static List<FieldError> with(List<FieldError> first, FieldError last) {
+        List<FieldError> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     /** The assessment of a conversation, and whether this call made it (false: it was made by an earlier call). */

@@ -57,7 +57,7 @@ public class AssessmentResource {
     @Path("preview")
     public AssessmentView preview(AssessmentRequest request) {
         AssessmentRequest body = Requests.require(request);
-        Map<String, Object> answers = engine.validate(body.answers(), body.clientRef());
+        Map<String, Object> answers = engine.validate(body.answers(), body.clientRef(), body.problems());
         return AssessmentView.of(null, null, body.clientRef(), answers, engine.evaluate(answers));
     }
 
@@ -82,7 +82,7 @@ public class AssessmentResource {
         }
         Map<String, Object> answers = null;
         try {
-            answers = engine.validate(body.answers(), body.clientRef());
+            answers = engine.validate(body.answers(), body.clientRef(), body.problems());
         } catch (InvalidAnswersException e) {
             errors.addAll(e.errors());
         }

@@ -47,7 +47,7 @@ public class IntakeResource {
     @Path("{id}/answers")
     public IntakeView answer(@PathParam("id") String id, IntakeAnswersRequest request) {
         IntakeAnswersRequest body = Requests.require(request);
-        return IntakeView.of(intakes.answer(id, body.answers(), body.skip(), accept::beforeWrite));
+        return IntakeView.of(intakes.answer(id, body.answers(), body.skip(), body.problems(), accept::beforeWrite));
     }
 
     /**

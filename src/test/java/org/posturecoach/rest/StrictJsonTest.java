@@ -2,9 +2,12 @@ package org.posturecoach.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -20,6 +23,7 @@ import static org.posturecoach.rest.AssessmentFixtures.body;
 import static org.posturecoach.rest.AssessmentFixtures.total;
 import static org.posturecoach.rest.AssessmentFixtures.uniqueRef;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -182,11 +186,35 @@ class StrictJsonTest {
         // Well-formed JSON of the wrong shape is not "malformed": it keeps naming the field.
         post(PATH, "{\"clientRef\":5,\"answers\":{}}").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].pointer", equalTo("/clientRef"))
-                .body("errors[0].detail", equalTo("has the wrong type"));
+                .body("errors[0].detail", equalTo("has the wrong type: must be a string"));
         post(PATH, "[]").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].pointer", equalTo(""))
                 .body("errors[0].detail", equalTo("must be a JSON object"));
         post(PATH, "{\"answers\":{},\"colour\":\"blue\"}").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/colour"));
+    }
+
+    // A shape error does not hide the rest: one 400 names the wrong-typed clientRef, the unknown field, the bad
+    // answer and every missing required answer. Near miss: a null clientRef is simply absent.
+    @Test
+    void aShapeErrorIsReportedWithEveryOtherProblem() {
+        for (String path : List.of(PATH, PATH + "/preview")) {
+            post(path, "{\"clientRef\":7,\"bar\":2,\"answers\":{\"daysPerWeek\":0}}").then().statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("errors.pointer", hasItems("/clientRef", "/bar", "/answers/daysPerWeek",
+                            "/answers/experience", "/answers/equipment", "/answers/nightPain"))
+                    .body("errors.find { it.pointer == '/bar' }.detail", startsWith("is not a known field"));
+        }
+        post(PATH + "/preview", "{\"clientRef\":null,\"answers\":{\"daysPerWeek\":0}}").then().statusCode(400)
+                .body("errors.pointer", not(hasItem("/clientRef")))
+                .body("errors.pointer", hasItem("/answers/daysPerWeek"));
+        String intake = newIntake();
+        post(INTAKES + "/" + intake + "/answers", "{\"answers\":{\"daysPerWeek\":0},\"foo\":1,\"skip\":\"goal\"}")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", containsInAnyOrder("/foo", "/skip", "/answers/daysPerWeek"));
+        post(INTAKES + "/" + intake + "/answers", "{\"skip\":[\"goal\",3]}").then().statusCode(400)
+                .body("errors.pointer", contains("/skip/1"));
+        // Nothing was stored by the rejected turns.
+        given().get(INTAKES + "/" + intake).then().statusCode(200).body("answers.size()", equalTo(0));
     }
 }
