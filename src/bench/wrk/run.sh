@@ -19,8 +19,8 @@ ROOT=$(pwd)
 export BENCH_DIR="$ROOT/src/bench/wrk"
 BENCH_DB=${BENCH_DB:-postgresql}
 HEAP=${BENCH_HEAP:-160m}
-# The documented production setting (also in docker/Dockerfile.jvm): a small heap and the serial collector, which
-# keeps the resident set of a 2-core service well under 300 MB.
+# The documented production setting (also in docker/Dockerfile.jvm): a small heap and the serial collector (the
+# README gives the resident set it reaches under load, and a lean setting for hosts short of memory).
 JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
 PORT=${BENCH_PORT:-18090}
 DURATION=${BENCH_DURATION:-20s}
