@@ -8,7 +8,8 @@
 #   stored  POST /api/v1/assessments            (validation + rules + one committed insert)
 # then 20 s of stored POSTs paced at half the stored maximum (8 connections) for p50/p99, and the RSS at the end.
 # Prints a table (req/s, ratio to noop, p50, p99, errors) and each target as PASS or MISS.
-# Settings (environment): BENCH_DB=postgresql|h2, BENCH_HEAP (160m), BENCH_JAVA_OPTS (serial GC, capped code cache and metaspace), BENCH_PORT (18090), BENCH_DURATION (20s),
+# Settings (environment): BENCH_DB=postgresql|h2, BENCH_HEAP (112m), BENCH_JAVA_OPTS (serial GC, capped code cache and
+#   metaspace, native heap trimmed), MALLOC_ARENA_MAX (2), BENCH_PORT (18090), BENCH_DURATION (20s),
 #   BENCH_WARMUP (10s), BUILD_DIR (target-bench-wrk-<db>; REBUILD=1 rebuilds), PGHOST/PGPORT/PGUSER for psql,
 #   BENCH_PG_DB (posture_bench; dropped and created again, dropped at the end unless BENCH_KEEP_DB=1).
 # Needs: wrk (apt-get install -y wrk), JDK 17, and for PostgreSQL psql with the right to create a database.
@@ -18,10 +19,11 @@ cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 export BENCH_DIR="$ROOT/src/bench/wrk"
 BENCH_DB=${BENCH_DB:-postgresql}
-HEAP=${BENCH_HEAP:-160m}
-# The documented production setting (also in docker/Dockerfile.jvm): a small heap and the serial collector (the
-# README gives the resident set it reaches under load, and a lean setting for hosts short of memory).
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+HEAP=${BENCH_HEAP:-112m}
+# The documented production setting (also in docker/Dockerfile.jvm): a small heap, the serial collector, C2 kept,
+# and the native heap kept small (two malloc arenas, freed memory given back every 5 s; JDK 17.0.9 or later).
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=160m -XX:CICompilerCount=2 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=${BENCH_PORT:-18090}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-10s}
@@ -68,7 +70,7 @@ case "$BENCH_DB" in
     *) echo "BENCH_DB must be postgresql or h2" >&2; exit 1 ;;
 esac
 
-echo "== starting the service: -Xmx$HEAP, $BENCH_DB, port $PORT (log: $WORK/app.log)"
+echo "== starting the service: -Xmx$HEAP $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, $BENCH_DB, port $PORT (log: $WORK/app.log)"
 java "-Xmx$HEAP" $JAVA_OPTS "-Dquarkus.http.port=$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
     -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
