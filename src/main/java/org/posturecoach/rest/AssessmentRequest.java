@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * {@code answers} stays raw JSON so that validation can point at each field; {@code clientRef} is optional, ≤ 64
@@ -39,10 +38,7 @@ public record AssessmentRequest(String clientRef, JsonNode answers,
 
         @Override
         public AssessmentRequest deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode tree = p.readValueAsTree();
-            if (tree == null || !tree.isObject()) {
-                throw MismatchedInputException.from(p, AssessmentRequest.class, "must be a JSON object");
-            }
+            JsonNode tree = Requests.object(p, AssessmentRequest.class);
             String clientRef = null;
             JsonNode answers = null;
             List<FieldError> problems = new ArrayList<>();

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * One turn of an intake: {@code answers} (questionId: value, one or several; raw JSON so that validation can point
@@ -39,10 +38,7 @@ public record IntakeAnswersRequest(JsonNode answers, List<String> skip,
 
         @Override
         public IntakeAnswersRequest deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode tree = p.readValueAsTree();
-            if (tree == null || !tree.isObject()) {
-                throw MismatchedInputException.from(p, IntakeAnswersRequest.class, "must be a JSON object");
-            }
+            JsonNode tree = Requests.object(p, IntakeAnswersRequest.class);
             JsonNode answers = null;
             List<String> skip = null;
             List<FieldError> problems = new ArrayList<>();
