@@ -34,6 +34,7 @@ class DosageRulesTest {
     static final String NO_SHRUG = "Dosage: upper-trap dominance adds a cue against shrugging to every main item";
     static final String MIND = "Dosage: upper-trap dominance adds a mind-muscle cue to rows";
     static final String LIGHT = "Dosage: beginners start light and master the form";
+    static final String BODYWEIGHT = "Dosage: beginners start bodyweight moves easy and master the form";
     static final String NECK = "Dosage: significant neck pain keeps every set light and pain-free";
 
     static final String P12 = "Progression: weeks 1-2 are activation and form mastery";
@@ -44,9 +45,10 @@ class DosageRulesTest {
     static final String P56_SUPPORTED = "Progression: weeks 5-6 load a supported row for beginners or with low back pain";
     static final String P7 = "Progression: after six weeks add a set, a little load and harder variations";
 
-    static final String NO_SHRUG_CUE = "No shrugging: keep the shoulders down and away from the ears; if they creep up, lighten the load";
+    static final String NO_SHRUG_CUE = "No shrugging: keep the shoulders down and away from the ears; if they creep up, make the set easier";
     static final String MIND_CUE = "Pull with your elbows and pinch a pencil between your shoulder blades; check in a mirror";
     static final String LIGHT_CUE = "Start light: a weight or band you can control for every rep";
+    static final String BODYWEIGHT_CUE = "Start light: fewer reps or shorter holds until every rep is controlled";
     static final String NECK_CUE = "Keep it light and pain-free; stop the set if your neck pain rises";
 
     // Seed 001's weeks 1-2 dose is for prone Y-raises and face pulls; a cable face pull's 4 sets (000) come down to 3.
@@ -168,7 +170,9 @@ class DosageRulesTest {
             "dumbbells barbell bench cable-machine | intermediate | false | seated cable rows 3x10;bent-over dumbbell rows | -  | Pendlay;20 face pulls. | -",
             "cable-machine                         | advanced     | false | seated cable rows 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
             "dumbbells                             | intermediate | false | bent-over dumbbell rows 3x8-10 | cable | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
-            "resistance-band                       | intermediate | false | Add seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
+            "resistance-band                       | intermediate | false | Work up to seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
+            "row-machine                           | intermediate | false | Keep the rows your kit allows | Get a resistance band | heavy chest-supported machine row | Pendlay",
+            "dumbbells                             | beginner     | true  | single-arm dumbbell row, the free hand braced | once you have | single-arm dumbbell row | Pendlay",
             "none                                  | intermediate | false | Get a resistance band | - | once you have a resistance band or weights;face pulls need a band | Pendlay",
             "dumbbells bench resistance-band       | beginner     | true  | incline dumbbell row;seated band row | cable | incline dumbbell row;20 face pulls. | Pendlay",
             "barbell                               | intermediate | true  | once you have a resistance band | - | once you have a resistance band | Pendlay" })
@@ -182,6 +186,49 @@ class DosageRulesTest {
         assertTrue(steps.get(1).changes().contains("3-1-3"));
         // Weeks 1-2 never name an exercise the plan may not hold unconditionally.
         assertTrue(steps.get(0).changes().contains("where the plan has them"));
+    }
+
+    // Seed 004's harder variations, only those the kit and findings allow: no renegade row (a loaded plank) with low
+    // back pain or without dumbbells, no band pull-aparts without a band.
+    @ParameterizedTest(name = "{0}, low back pain {1}")
+    @CsvSource(delimiter = '|', value = {
+            "dumbbells resistance-band | false | renegade rows;band pull-aparts | -",
+            "dumbbells resistance-band | true  | band pull-aparts | renegade",
+            "dumbbells                 | false | renegade rows | pull-aparts",
+            "barbell squat-rack        | false | of the moves you have | renegade;pull-aparts" })
+    void afterSixWeeksTheHarderVariationsAreOnesTheClientCanDo(String equipment, boolean lowBackPain, String has,
+            String hasNot) {
+        Evaluation ev = evaluate(with(baseline(), "equipment", Arrays.asList(equipment.split(" ")),
+                "lowBackPain", lowBackPain));
+        Evaluation.Progression step = ev.plan().progression().get(3);
+        assertEquals("7+", step.weeks());
+        assertText(step.changes(), has, hasNot);
+        assertTrue(ev.firedRules().contains(P7));
+    }
+
+    // Weeks 5-6 say how often to train within the days the client has.
+    @ParameterizedTest(name = "{0} days, {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1 | intermediate | Keep your one mid-back session a week | 2-3 times",
+            "2 | intermediate | Train the mid back twice a week | 2-3 times",
+            "3 | intermediate | Train the mid back 2-3 times a week | one mid-back session",
+            "3 | beginner     | Train the mid back twice a week | 2-3 times",
+            "1 | beginner     | Keep your one mid-back session a week | twice" })
+    void weeksFiveToSixTrainWithinTheDaysTheClientHas(int days, String experience, String has, String hasNot) {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", days, "experience", experience));
+        assertText(ev.plan().progression().get(2).changes(), has, hasNot);
+    }
+
+    // A bodyweight move has no weight to lighten: a beginner's bodyweight items get their own start-light cue.
+    @Test
+    void beginnersBodyweightMovesStartEasyNotLight() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("none"), "experience", "beginner"));
+        for (Item i : mainItems(ev)) {
+            assertTrue(i.cues().contains(BODYWEIGHT_CUE), i.exerciseId());
+            assertFalse(i.cues().contains(LIGHT_CUE), i.exerciseId());
+        }
+        assertFired(ev, FILE, BODYWEIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
+        assertNotFired(ev, FILE, LIGHT);
     }
 
     private static void assertText(String text, String has, String hasNot) {

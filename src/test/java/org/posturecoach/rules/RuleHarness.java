@@ -114,6 +114,29 @@ public final class RuleHarness {
 
     private static KnowledgeBase safetyNetKb;
 
+    /**
+     * The catalogue with every bodyweight strength or activation move listed as an alternative of every other one:
+     * one movement pattern without kit, so "one per movement pattern" runs out after the first.
+     */
+    public static synchronized KnowledgeBase onePatternKb() {
+        if (onePatternKb == null) {
+            List<String> bodyweight = List.of("prone-back-extension", "superman", "bird-dog", "glute-bridge",
+                    "wall-angel");
+            onePatternKb = editedCopy(catalogue -> {
+                for (JsonNode e : catalogue.path("exercises")) {
+                    String id = e.path("id").asText();
+                    if (bodyweight.contains(id)) {
+                        ArrayNode alternatives = ((ObjectNode) e.path("related")).putArray("alternatives");
+                        bodyweight.stream().filter(other -> !other.equals(id)).forEach(alternatives::add);
+                    }
+                }
+            });
+        }
+        return onePatternKb;
+    }
+
+    private static KnowledgeBase onePatternKb;
+
     private static KnowledgeBase editedCopy(Consumer<JsonNode> catalogueEdit) {
         try {
             Path source = Path.of("rules");

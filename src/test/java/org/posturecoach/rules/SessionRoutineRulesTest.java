@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.ids;
@@ -26,6 +27,7 @@ class SessionRoutineRulesTest {
     static final String ROTATION = "Warm-up: a stiff mid back adds thoracic rotation";
     static final String SIDE_BEND = "Warm-up: a stiff mid back adds the thoracic side bend";
     static final String SQUEEZES = "Warm-up: scapular squeezes before the first mid-back set";
+    static final String CHIN_TUCKS = "Warm-up: significant neck pain swaps neck rolls for gentle chin tucks";
     static final String STRETCHES = "Cool-down: stretch the chest, the mid back and between the shoulder blades";
     static final String NECK = "Cool-down: neck pain, a forward head or busy upper traps add neck stretches";
     static final String SPHINX = "Cool-down: a stiff mid back holds the sphinx pose";
@@ -69,15 +71,19 @@ class SessionRoutineRulesTest {
         Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 6, "midBackStiffness", true));
         Session s = ev.plan().sessions().get(0);
         assertFalse(ids(s.warmup()).contains("neck-rolls"), "neck rolls are contraindicated at 6/10");
+        // Gentle chin tucks take their place, where the neck rolls were (after the arm circles).
+        assertEquals(List.of("shoulder-rolls", "arm-circles", "chin-tuck", "cat-cow"), ids(s.warmup()).subList(0, 4));
         assertEquals("warmup", s.warmup().get(0).category());
         // Seven stretches are called for; the five lowest ranks are kept.
         assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "upper-trap-stretch",
                 "levator-scapulae-stretch"), ids(s.cooldown()));
-        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, NECK, SPHINX, WARMUP_LAYOUT,
-                COOLDOWN_LAYOUT);
-        // Near miss: mild neck pain keeps the neck rolls.
+        assertFired(ev, FILE, DYNAMIC, CHIN_TUCKS, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, NECK, SPHINX,
+                WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        // Near miss: mild neck pain keeps the neck rolls, and no chin tucks in the warm-up.
         Evaluation mild = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5));
         assertTrue(ids(mild.plan().sessions().get(0).warmup()).contains("neck-rolls"));
+        assertFalse(ids(mild.plan().sessions().get(0).warmup()).contains("chin-tuck"));
+        assertNotFired(mild, FILE, CHIN_TUCKS);
     }
 
     @Test
