@@ -47,6 +47,7 @@ class SelectionRulesTest {
 
     static final String LOW_BACK_ROWS = "Scoring: low back pain favours chest-supported, seated and neutral-grip rows";
     static final String LOW_BACK_SUPPORT = "Scoring: low back pain or a weak deadlift favours low-back support work";
+    static final String LOW_BACK_LIGHT_ROWS = "Scoring: low back pain favours rows that barely load the low back";
     static final String ISOLATION_POSTURE = "Scoring: rounded shoulders or a forward head favour isolation posture work";
     static final String Y_RAISE = "Scoring: forward head posture favours prone Y-raises";
     static final String NECK = "Scoring: neck pain favours posture work between the shoulder blades";
@@ -134,7 +135,21 @@ class SelectionRulesTest {
                 .allMatch(i -> i.explanation().because().contains("low-back-pain")), "rows chosen for the low back");
         // The posture slot goes to an isolation move (a face pull or Y-raise), so the isolation rule has nothing to
         // add; the low-back support work comes through the finding's need (a back extension is not posture work).
-        assertFired(ev, FILE, plus(EVERY_INTERMEDIATE_WEEK, LOW_BACK_ROWS, LOW_BACK_SUPPORT, NEED_KIND, FILL));
+        assertFired(ev, FILE, plus(EVERY_INTERMEDIATE_WEEK, LOW_BACK_ROWS, LOW_BACK_LIGHT_ROWS, LOW_BACK_SUPPORT,
+                NEED_KIND, FILL));
+    }
+
+    // With only dumbbells, low back pain rows single-arm with the free hand braced (low low-back load), not bent over
+    // with both arms, even with a neutral grip. Near miss: without low back pain the bent-over row may lead.
+    @Test
+    void lowBackPainWithOnlyDumbbellsRowsBracedNotBentOver() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("dumbbells"),
+                "daysPerWeek", 1));
+        assertTrue(mainIds(ev).contains("dumbbell-row"), mainIds(ev)::toString);
+        assertFalse(mainIds(ev).contains("bent-over-dumbbell-row"), mainIds(ev)::toString);
+        assertTrue(ev.firedRules().contains(LOW_BACK_LIGHT_ROWS));
+        Evaluation noPain = evaluate(with(baseline(), "equipment", List.of("dumbbells"), "daysPerWeek", 1));
+        assertNotFired(noPain, FILE, LOW_BACK_LIGHT_ROWS);
     }
 
     @Test
