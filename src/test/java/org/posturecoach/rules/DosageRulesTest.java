@@ -167,7 +167,7 @@ class DosageRulesTest {
     // cable machine, dumbbell rows only with dumbbells, face pulls only with a band or cable.
     @ParameterizedTest(name = "{0}, {1}, low back pain {2}")
     @CsvSource(delimiter = '|', value = {
-            "dumbbells barbell bench cable-machine | intermediate | false | seated cable rows 3x10;bent-over dumbbell rows | -  | Pendlay;20 face pulls. | -",
+            "dumbbells barbell bench cable-machine | intermediate | false | seated cable rows 3x10;bent-over dumbbell rows | -  | Keep one heavy row (this plan's;20 face pulls. | Include one heavy row",
             "cable-machine                         | advanced     | false | seated cable rows 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
             "dumbbells                             | intermediate | false | bent-over dumbbell rows 3x8-10 | cable | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
             "resistance-band                       | intermediate | false | Work up to seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
@@ -204,6 +204,23 @@ class DosageRulesTest {
         assertEquals("7+", step.weeks());
         assertText(step.changes(), has, hasNot);
         assertTrue(ev.firedRules().contains(P7));
+    }
+
+    // A strength goal already puts a heavy row in the plan: weeks 5-6 keep and load that one rather than add another.
+    // Near miss: without a heavy row in the plan, weeks 5-6 add one.
+    @Test
+    void weeksFiveToSixKeepTheHeavyRowThePlanAlreadyHas() {
+        Evaluation strength = evaluate(with(baseline(), "goal", "strength", "experience", "advanced", "daysPerWeek", 1));
+        Item heavy = mainItems(strength).stream().filter(i -> exercise(i.exerciseId()).getTags().contains("heavy"))
+                .min(java.util.Comparator.comparing(Item::exerciseId))
+                .orElseThrow(() -> new AssertionError("no heavy row in " + RuleHarness.mainIds(strength)));
+        String changes = strength.plan().progression().get(2).changes();
+        assertTrue(changes.contains("Keep one heavy row (this plan's " + heavy.name() + ")"), changes);
+        assertFalse(changes.contains("Include one heavy row"), changes);
+
+        Evaluation posture = evaluate(with(baseline(), "goal", "posture", "equipment", List.of("dumbbells")));
+        assertTrue(mainItems(posture).stream().noneMatch(i -> exercise(i.exerciseId()).getTags().contains("heavy")));
+        assertTrue(posture.plan().progression().get(2).changes().contains("Include one heavy row variation"));
     }
 
     // Weeks 5-6 say how often to train within the days the client has.
