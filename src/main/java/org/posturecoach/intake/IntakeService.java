@@ -117,16 +117,8 @@ public class IntakeService {
      * Adds or changes answers and skips optional questions. The merged answers must pass the same validation as
      * an assessment (partial: required ones may still be missing); a stored answer whose question the change made
      * irrelevant is dropped and recorded. Nothing is stored unless everything is valid; {@code beforeWrite} runs
-     * once it is, before anything is stored.
-     */
-    @Transactional(dontRollbackOn = IntakeConflictException.class)
-    public Conversation answer(String id, JsonNode given, List<String> skip, Runnable beforeWrite) {
-        return answer(id, given, skip, List.of(), beforeWrite);
-    }
-
-    /**
-     * As {@link #answer(String, JsonNode, List, Runnable)}, with problems already found in the rest of the request
-     * (a field of the wrong type, an unknown field), reported in the same 400 as the answers' problems.
+     * once it is, before anything is stored. {@code requestProblems} are problems already found in the rest of the
+     * request (a field of the wrong type, an unknown field), reported in the same 400 as the answers' problems.
      */
     @Transactional(dontRollbackOn = IntakeConflictException.class)
     public Conversation answer(String id, JsonNode given, List<String> skip, List<FieldError> requestProblems,
