@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.posturecoach.engine.AssessmentEngine;
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.engine.InvalidAnswersException;
@@ -66,6 +68,9 @@ public class AssessmentResource {
      * gets the first assessment again (201, same body and Location, {@code Idempotent-Replayed: true}).
      */
     @POST
+    @APIResponseSchema(value = AssessmentView.class, responseCode = "201",
+            responseDescription = "Stored; or, for a retried Idempotency-Key, the first assessment again")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another body")
     @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
             schema = @Schema(type = SchemaType.STRING, minLength = 1,
                     maxLength = AssessmentService.MAX_IDEMPOTENCY_KEY),
@@ -109,8 +114,12 @@ public class AssessmentResource {
      * assessment. Bad parameters are a 400 whose pointers are {@code /query/<name>}.
      */
     @GET
-    public AssessmentPage list(@QueryParam("clientRef") String clientRef, @QueryParam("page") String page,
-            @QueryParam("size") String size, @Context UriInfo uri) {
+    public AssessmentPage list(@QueryParam("clientRef") String clientRef,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + MAX_PAGE,
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_SIZE,
+                    defaultValue = "" + DEFAULT_SIZE)) @QueryParam("size") String size,
+            @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client).
         if (clientRef == null && uri.getQueryParameters().containsKey("clientRef")) {

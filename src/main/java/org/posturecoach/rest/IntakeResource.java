@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.posturecoach.intake.IntakeService;
 
 /** The chatbot's screening conversation: one question at a time, red flags first. */
@@ -29,7 +34,8 @@ public class IntakeResource {
 
     /** Starts a conversation; the body ({@code clientRef}) is optional. */
     @POST
-    public Response create(IntakeRequest request) {
+    @APIResponseSchema(value = IntakeView.class, responseCode = "201", responseDescription = "Started")
+    public Response create(@RequestBody(required = false) IntakeRequest request) {
         IntakeView view = IntakeView.of(intakes.start(request == null ? null : request.clientRef(),
                 accept::beforeWrite));
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, PATH + "/" + view.id())
@@ -45,6 +51,9 @@ public class IntakeResource {
     /** Answers one or several questions, changes earlier answers, or skips optional questions. */
     @POST
     @Path("{id}/answers")
+    @APIResponse(responseCode = "200", description = "The conversation with the answers taken",
+            content = @Content(schema = @Schema(implementation = IntakeView.class)))
+    @APIResponse(responseCode = "409", description = "The conversation is referred, assessed or expired")
     public IntakeView answer(@PathParam("id") String id, IntakeAnswersRequest request) {
         IntakeAnswersRequest body = Requests.require(request);
         return IntakeView.of(intakes.answer(id, body.answers(), body.skip(), body.problems(), accept::beforeWrite));
@@ -57,6 +66,11 @@ public class IntakeResource {
      */
     @POST
     @Path("{id}/assessment")
+    @APIResponse(responseCode = "201", description = "The conversation's assessment, stored now",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "200", description = "The assessment stored by an earlier call",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "409", description = "Questions remain, or the conversation expired")
     @Consumes(MediaType.WILDCARD)
     public Response assess(@PathParam("id") String id) {
         IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);

@@ -1,0 +1,108 @@
+package org.posturecoach.foundation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The OpenAPI document a clinic integrator generates a client from says what the service does: the status codes it
+ * answers with (201 on create, not 200), the problem+json answers of each operation, and typed query parameters.
+ */
+@QuarkusTest
+class ApiDocumentTest {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private static JsonPath document() {
+        return given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String responses(String path, String method) {
+        return "paths.'" + path + "'." + method + ".responses";
+    }
+
+    @Test
+    void creatingAnAssessmentIsDocumentedAs201WithItsBodyAnd422ForAReusedKey() {
+        JsonPath doc = document();
+        String r = responses("/api/v1/assessments", "post");
+        assertThat(doc.getMap(r), hasKey("201"));
+        assertThat(doc.getMap(r), not(hasKey("200")));
+        assertThat(doc.getString(r + ".'201'.content.'application/json'.schema.'$ref'"),
+                containsString("AssessmentView"));
+        for (String status : new String[] { "400", "406", "413", "415", "422" }) {
+            assertThat(status,
+                    doc.getString(r + ".'" + status + "'.content.'application/problem+json'.schema.'$ref'"),
+                    is(PROBLEM_REF));
+        }
+        // A collection POST has no {id}: no 404.
+        assertThat(doc.getMap(r), not(hasKey("404")));
+    }
+
+    @Test
+    void readingByIdDocuments404AndNo400OrBodyErrors() {
+        JsonPath doc = document();
+        String r = responses("/api/v1/assessments/{id}", "get");
+        assertThat(doc.getString(r + ".'404'.content.'application/problem+json'.schema.'$ref'"),
+                is(PROBLEM_REF));
+        assertThat(doc.getMap(r), hasKey("200"));
+        for (String status : new String[] { "400", "413", "415" }) {
+            assertThat(doc.getMap(r), not(hasKey(status)));
+        }
+    }
+
+    @Test
+    void intakesDocumentTheirCreatedAndConflictAnswers() {
+        JsonPath doc = document();
+        String start = responses("/api/v1/intakes", "post");
+        assertThat(doc.getMap(start), hasKey("201"));
+        assertThat(doc.getMap(start), not(hasKey("200")));
+        // The body of a start ({clientRef}) is optional.
+        assertThat(doc.get("paths.'/api/v1/intakes'.post.requestBody.required"),
+                not(is(true)));
+        String assess = responses("/api/v1/intakes/{id}/assessment", "post");
+        assertThat(doc.getMap(assess).keySet(), hasItem("201"));
+        assertThat(doc.getMap(assess).keySet(), hasItem("200"));
+        assertThat(
+                doc.getString(assess + ".'409'.content.'application/problem+json'.schema.'$ref'"), is(PROBLEM_REF));
+        assertThat(
+                doc.getString(responses("/api/v1/intakes/{id}/answers", "post")
+                        + ".'409'.content.'application/problem+json'.schema.'$ref'"), is(PROBLEM_REF));
+        // A 200 keeps its JSON body: only 4xx answers get the problem body.
+        assertThat(doc.get(assess + ".'201'.content.'application/problem+json'"),
+                nullValue());
+    }
+
+    @Test
+    void pagingParametersAreIntegersWithTheirBounds() {
+        JsonPath doc = document();
+        String params = "paths.'/api/v1/assessments'.get.parameters";
+        assertThat(doc.getString(params + ".find { it.name == 'page' }.schema.type"),
+                is("integer"));
+        assertThat(doc.getString(params + ".find { it.name == 'size' }.schema.maximum"),
+                is("100"));
+        assertThat(doc.getString(params + ".find { it.name == 'size' }.schema.minimum"),
+                is("1"));
+    }
+
+    @Test
+    void theProblemSchemaNamesItsFields() {
+        JsonPath doc = document();
+        assertThat(doc.getMap("components.schemas.Problem.properties").keySet(),
+                containsInAnyOrder("type", "title", "status", "detail", "errors"));
+        assertThat(
+                doc.getMap("components.schemas.Problem.properties.errors.items.properties").keySet(),
+                containsInAnyOrder("pointer", "detail"));
+    }
+}
