@@ -10,12 +10,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -26,6 +34,9 @@ import io.restassured.response.ValidatableResponse;
 class HealthAndErrorsTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void liveIsUp() {
@@ -80,6 +91,35 @@ class HealthAndErrorsTest {
     @Test
     void unknownRouteOutsideTheApiIs404Problem() {
         problem(given().when().get("/no-such-page"), 404);
+    }
+
+    @Test
+    void aRequestWithoutHostIs400Problem() throws IOException {
+        String[] response = raw("GET /api/v1/questionnaire HTTP/1.1\r\n");
+        assertEquals("400", response[0]);
+        assertTrue(response[1].startsWith(PROBLEM), "content type " + response[1]);
+        assertTrue(response[2].contains("\"status\":400") && response[2].contains("Host"), response[2]);
+    }
+
+    @Test
+    void aWellEncodedUnknownIdIsStill404NotMalformed() throws IOException {
+        String[] response = raw("GET /api/v1/assessments/%7A%7A HTTP/1.1\r\nHost: localhost\r\n");
+        assertEquals("404", response[0]);
+        assertTrue(response[2].contains("\"status\":404"), response[2]);
+    }
+
+    /** Status, Content-Type and body of a request whose line and headers are sent byte for byte. */
+    private String[] raw(String requestLineAndHeaders) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLineAndHeaders + "Accept: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = raw.substring(0, raw.indexOf("\r\n\r\n"));
+            String type = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+            return new String[] { head.split(" ")[1], type, raw.substring(head.length() + 4) };
+        }
     }
 
     @Test
