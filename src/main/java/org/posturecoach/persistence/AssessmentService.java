@@ -200,11 +200,14 @@ public class AssessmentService {
                 List.copyOf(errors)));
     }
 
-    /** A key is 1 to 200 characters, or absent. */
+    /**
+     * A key is 1 to 200 bytes, or absent. HTTP header values are bytes (read one character per byte), so a key is
+     * counted in bytes: 200 ASCII characters, fewer when UTF-8 text is sent.
+     */
     public static List<FieldError> checkIdempotencyKey(String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY)) {
             return List.of(new FieldError(IDEMPOTENCY_KEY_POINTER,
-                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters, not blank"));
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " bytes (200 ASCII characters), not blank"));
         }
         return List.of();
     }

@@ -2,6 +2,7 @@ package org.posturecoach.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
@@ -59,7 +60,7 @@ class AssessmentResourceTest {
                 .contentType(ContentType.JSON)
                 .header("Idempotent-Replayed", "false")
                 .body("id", matchesPattern(UUID_REGEX))
-                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})?Z"))
+                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"))
                 .body("clientRef", equalTo(ref))
                 .body("answers.experience", equalTo("intermediate"))
                 .body("answers.deskHoursPerDay", equalTo(8))
@@ -345,7 +346,8 @@ class AssessmentResourceTest {
     void idempotencyKeyOutOfBoundsIs400AndStoresNothing() {
         String ref = uniqueRef("key");
         post(body(ref, answers()), "k".repeat(201)).then().statusCode(400).contentType(PROBLEM)
-                .body("errors.pointer", contains("/headers/Idempotency-Key"));
+                .body("errors.pointer", contains("/headers/Idempotency-Key"))
+                .body("errors[0].detail", containsString("200 bytes"));
         post(body(ref, answers()), "   ").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.pointer", contains("/headers/Idempotency-Key"));
         post(body(ref, answers()), "").then().statusCode(400).contentType(PROBLEM)
