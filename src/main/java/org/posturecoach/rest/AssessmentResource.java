@@ -120,7 +120,7 @@ public class AssessmentResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_SIZE,
                     defaultValue = "" + DEFAULT_SIZE)) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = Requests.givenOnce(uri, "clientRef", "page", "size");
         // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client).
         if (clientRef == null && uri.getQueryParameters().containsKey("clientRef")) {
             clientRef = "";

@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.engine.FieldError;
@@ -27,10 +29,14 @@ public class ExerciseResource {
      * nothing); a category outside the contract's five is a 400.
      */
     @GET
-    public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag) {
+    public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag,
+            @Context UriInfo uri) {
+        List<FieldError> errors = Requests.givenOnce(uri, "category", "tag");
         if (category != null && !Exercise.CATEGORIES.contains(category)) {
-            throw ProblemException.invalid(List.of(new FieldError("/query/category",
-                    "must be one of " + String.join(", ", Exercise.CATEGORIES))));
+            errors.add(new FieldError("/query/category", "must be one of " + String.join(", ", Exercise.CATEGORIES)));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         return knowledgeBase.current().exercises().stream()
                 .filter(e -> category == null || category.equals(e.getCategory()))

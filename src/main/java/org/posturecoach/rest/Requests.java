@@ -1,7 +1,10 @@
 package org.posturecoach.rest;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.ws.rs.core.UriInfo;
 
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.rest.exception.ProblemException;
@@ -20,6 +23,22 @@ final class Requests {
             throw ProblemException.invalid(List.of(new FieldError("", "a JSON request body is required")));
         }
         return body;
+    }
+
+    /**
+     * Each named query parameter given more than once ({@code ?size=2&size=3}) is a problem at
+     * {@code /query/<name>}: the request is ambiguous, and the first value must not win silently.
+     */
+    static List<FieldError> givenOnce(UriInfo uri, String... names) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : names) {
+            List<String> values = uri.getQueryParameters().get(name);
+            if (values != null && values.size() > 1) {
+                errors.add(new FieldError("/query/" + name, "must be given once (it was given " + values.size()
+                        + " times)"));
+            }
+        }
+        return errors;
     }
 
     /**

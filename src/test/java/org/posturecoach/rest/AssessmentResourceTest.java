@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -163,6 +164,17 @@ class AssessmentResourceTest {
         given().queryParam(name, value).when().get(PATH).then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors.pointer", contains(pointer));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "?clientRef=a&clientRef=b, /query/clientRef", "?clientRef=a&page=0&page=1, /query/page",
+            "?clientRef=a&size=2&size=2, /query/size" })
+    void aListParameterGivenTwiceIs400NotFirstWins(String query, String pointer) {
+        given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains(pointer))
+                .body("errors[0].detail", startsWith("must be given once"));
+        // The near miss: each given once is a list.
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=a&page=0&size=2").then().statusCode(200);
     }
 
     @ParameterizedTest

@@ -175,6 +175,10 @@ class CatalogueResourceTest {
         given().get("/api/v1/exercises?tag=no-such-tag").then().statusCode(200).body("size()", equalTo(0));
         given().get("/api/v1/exercises?category=bogus").then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400)).body("errors[0].pointer", equalTo("/query/category"));
+        given().get("/api/v1/exercises?tag=row&tag=posture").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", hasItem("/query/tag"));
+        given().get("/api/v1/exercises?category=stretch&category=bogus").then().statusCode(400)
+                .body("errors.pointer", hasItem("/query/category"));
     }
 
     private static Set<String> codes(JsonNode question) {
