@@ -142,6 +142,11 @@ class CatalogueResourceTest {
             if (id.endsWith("-row")) {
                 assertTrue(tags.contains("row"), id + " is a rowing motion");
             }
+            // A heavy row is dosed heavy: at most 10 reps (the reverse-grip row's seed dose is 12-15, so it is not one).
+            if (tags.contains("heavy")) {
+                String reps = e.path("defaultDose").path("reps").asText();
+                assertTrue(Integer.parseInt(reps.replaceAll(".*-", "")) <= 10, id + " is tagged heavy at " + reps);
+            }
         }
         POSTURE.forEach(id -> assertTrue(strings(byId.get(id).path("tags")).contains("posture"), id + " posture"));
         // Unsupported bent-over barbell rowing loads the low back most; a chest-supported barbell row does not.

@@ -70,6 +70,18 @@ class RedFlagsRulesTest {
                 () -> "a planning rule fired for a referral: " + rule));
     }
 
+    // Seed 004 speaks only of sharp or worsening pain: the other red flags rest on the guideline and cite no seed.
+    @ParameterizedTest
+    @MethodSource("redFlags")
+    void theStopWarningCitesSeed004OnlyForSharpOrWorseningPain(String flag) {
+        Evaluation ev = evaluate(with(baseline(), flag, true));
+        String expected = flag.equals("sharpOrWorseningPain") ? "004_9c521a0d8171154b.txt" : null;
+        assertEquals(expected, warning(ev, "refer-to-professional").explanation().source(), flag);
+        // With sharp pain among several flags, the seed is cited.
+        Evaluation both = evaluate(with(baseline(), flag, true, "sharpOrWorseningPain", true));
+        assertEquals("004_9c521a0d8171154b.txt", warning(both, "refer-to-professional").explanation().source());
+    }
+
     @Test
     void twoRedFlagsGiveOneReferralNamingBoth() {
         Evaluation ev = evaluate(with(baseline(), "nightPain", true, "recentInjury", true));

@@ -53,6 +53,9 @@ class SessionRoutineRulesTest {
                 "foam-roller-thoracic-extension", "thoracic-rotation", "thoracic-side-bend", "scapular-squeeze"),
                 ids(s.warmup()));
         assertTrue(ids(s.cooldown()).contains("sphinx-pose"));
+        // The rotation and the side bend, with their holds, are seed 002's exercises: the items cite 002.
+        s.warmup().stream().filter(i -> i.exerciseId().startsWith("thoracic-r") || i.exerciseId().startsWith("thoracic-s"))
+                .forEach(i -> assertEquals("002_b1424eedc4a0728c.txt", i.explanation().source(), i.exerciseId()));
         assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
     }
 

@@ -39,7 +39,7 @@ class WarningsRulesTest {
 
     @ParameterizedTest(name = "{0} -> {1} ({2})")
     @CsvSource(delimiter = '|', value = {
-            "lowBackPain          | low-back-pain-rowing   | info    | Warning: low back pain means rows are chest-supported, seated or neutral-grip",
+            "lowBackPain          | low-back-pain-rowing   | info    | Warning: low back pain means supported rows, not unsupported bent-over barbell rows",
             "shoulderPainOverhead | shoulder-pain-overhead | caution | Warning: shoulder pain overhead means no upright rows and no move that pinches",
             "upperTrapDominance   | upper-trap-dominance   | info    | Warning: upper traps taking over means shoulders down and lighter loads",
             "midBackPain          | mid-back-pain          | info    | Warning: mid-back pain should ease with this work; see a professional if it persists or worsens" })
@@ -53,6 +53,23 @@ class WarningsRulesTest {
         Evaluation no = evaluate(with(baseline(), question, false));
         assertEquals(Set.of("stop-on-sharp-pain"), warningCodes(no));
         assertFired(no, FILE, SHARP);
+    }
+
+    // A warning says only what its cited seed says: no invented time frames, and the low-back warning names the
+    // supports seed 000 describes (chest, seat, a braced hand) rather than promising tags a plan's rows may lack.
+    @Test
+    void warningsClaimNothingTheirSeedDoesNotSay() {
+        Evaluation lowBack = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("dumbbells"),
+                "experience", "beginner"));
+        Evaluation.WarningView rows = warning(lowBack, "low-back-pain-rowing");
+        assertEquals("000_130317a81f3ea7f3.txt", rows.explanation().source());
+        assertTrue(rows.message().contains("braced"), rows.message());
+        assertTrue(!rows.message().contains("your rows are chest-supported"), rows.message());
+        Evaluation neck = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 7, "midBackPain", true));
+        for (String code : List.of("significant-neck-pain", "mid-back-pain")) {
+            String message = warning(neck, code).message();
+            assertTrue(!message.contains("week") && message.contains("physiotherapist or doctor"), message);
+        }
     }
 
     @ParameterizedTest(name = "neck pain {0}/10: warning {1}")
