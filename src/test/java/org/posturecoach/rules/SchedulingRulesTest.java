@@ -56,6 +56,45 @@ class SchedulingRulesTest {
         assertNotFired(ev, FILE, beginner ? OTHERS : BEGINNERS);
     }
 
+    // Five exercises over two sessions: the plain rotation would leave the second session without a posture move
+    // (seated cable row, wall angel, face pull | grip squeeze, bird dog, seated cable row). The share that gives both
+    // sessions a row and a posture move wins, still with every exercise once and none twice in a session.
+    @Test
+    void everySessionGetsARowAndAPostureMoveWhenTheWeekHoldsEnough() {
+        Evaluation ev = evaluate(with(baseline(), "midBackPain", true, "midBackStiffness", true, "lowBackPain", true,
+                "shoulderPainOverhead", true, "overheadRestriction", true, "upperTrapDominance", true,
+                "weakDeadlift", true, "gripFatigue", true, "deskHoursPerDay", 19, "goal", "pain-relief",
+                "experience", "advanced", "daysPerWeek", 4, "equipment", List.of("cable-machine")));
+        List<Session> sessions = ev.plan().sessions();
+        assertEquals(2, sessions.size());
+        Set<String> chosen = new TreeSet<>(mainIds(ev));
+        assertEquals(5, chosen.size(), chosen::toString);
+        Set<String> planned = new TreeSet<>();
+        for (Session s : sessions) {
+            List<String> main = ids(s.main());
+            assertEquals(3, main.size());
+            assertEquals(3, new TreeSet<>(main).size(), "no exercise twice in a session: " + main);
+            assertTrue(main.stream().anyMatch(id -> RuleHarness.exercise(id).getTags().contains("row")), main::toString);
+            assertTrue(main.stream().anyMatch(id -> RuleHarness.exercise(id).getTags().contains("posture")),
+                    main::toString);
+            planned.addAll(main);
+        }
+        assertEquals(chosen, planned, "every chosen exercise is planned");
+        assertFired(ev, FILE, OTHERS, SPACING, ROTATE);
+    }
+
+    // Near miss: a week with one posture move among rows cannot give it to both sessions without dropping an
+    // exercise; every exercise stays planned and the single posture move appears once.
+    @Test
+    void aSinglePostureMoveIsNotRepeatedAtTheCostOfAnExercise() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 4));
+        Set<String> chosen = new TreeSet<>(mainIds(ev));
+        assertEquals(4, chosen.size(), chosen::toString);
+        List<String> all = ev.plan().sessions().stream().flatMap(s -> ids(s.main()).stream()).toList();
+        assertEquals(chosen, new TreeSet<>(all));
+        assertEquals(4, all.size());
+    }
+
     @Test
     void oneSessionHoldsEveryChosenExerciseOnce() {
         Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "daysPerWeek", 1));
