@@ -41,6 +41,8 @@ class SessionRoutineRulesTest {
             assertEquals(List.of("shoulder-rolls", "arm-circles", "neck-rolls", "cat-cow", "scapular-squeeze"), ids(s.warmup()));
             assertEquals(List.of("doorway-pec-stretch", "childs-pose", "rhomboid-stretch", "butterfly-stretch"), ids(s.cooldown()));
             s.cooldown().forEach(i -> assertEquals("stretch", i.category()));
+            // The cool-down's place after the workout is seed 004's (seed 002 would stretch first): every item cites 004.
+            s.cooldown().forEach(i -> assertEquals("004_9c521a0d8171154b.txt", i.explanation().source(), i.exerciseId()));
         }
         assertFired(ev, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
     }
