@@ -135,7 +135,11 @@ class DosageRulesTest {
 
         Evaluation ev = RuleHarness.evaluate(RuleHarness.safetyNetKb(), answers);
         assertEquals(1, RuleHarness.safetyNetKb().exercise("prone-back-extension").orElseThrow().getDefaultDose().sets());
-        assertEquals(2, item(ev, "prone-back-extension").sets());
+        // Whichever one-set move that catalogue puts in the week (the back extension or the superman) is raised to 2.
+        List<Item> oneSet = mainItems(ev).stream().filter(i -> RuleHarness.safetyNetKb().exercise(i.exerciseId())
+                .orElseThrow().getDefaultDose().sets() == 1).toList();
+        assertFalse(oneSet.isEmpty(), RuleHarness.mainIds(ev).toString());
+        oneSet.forEach(i -> assertEquals(2, i.sets(), i.exerciseId()));
         assertTrue(ev.firedRules().contains(SETS));
     }
 
@@ -214,12 +218,10 @@ class DosageRulesTest {
         Evaluation strength = evaluate(with(baseline(), "goal", "strength", "experience", "advanced", "daysPerWeek", 1));
         List<Item> heavies = mainItems(strength).stream()
                 .filter(i -> exercise(i.exerciseId()).getTags().contains("heavy")).toList();
-        // This plan holds two heavy rows: seed 001's own example, the Pendlay row, is the one named.
-        assertEquals(Set.of("barbell-row", "pendlay-row"),
-                heavies.stream().map(Item::exerciseId).collect(Collectors.toSet()), RuleHarness.mainIds(strength).toString());
+        // One heavy row a week (the barbell row and the Pendlay row are one movement pattern): that one is named.
+        assertEquals(1, heavies.size(), RuleHarness.mainIds(strength).toString());
         String changes = strength.plan().progression().get(2).changes();
-        assertTrue(changes.contains("Keep one heavy row (this plan's Pendlay Row)"), changes);
-        assertFalse(changes.contains("this plan's Barbell Row"), changes);
+        assertTrue(changes.contains("Keep one heavy row (this plan's " + heavies.get(0).name() + ")"), changes);
         assertFalse(changes.contains("Include one heavy row"), changes);
 
         Evaluation posture = evaluate(with(baseline(), "goal", "posture", "equipment", List.of("dumbbells")));

@@ -175,6 +175,27 @@ class SelectionRulesTest {
         assertNotFired(noPain, FILE, LOW_BACK_LIGHT_ROWS);
     }
 
+    // One movement pattern once: two exercises are one pattern when either lists the other as an alternative (the
+    // Pendlay row lists the barbell row; the barbell row lists the Pendlay row only as harder). Before, a strength
+    // week held both heavy barbell rows.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "strength", "muscle", "posture" })
+    void theFillTakesOneExercisePerMovementPatternWhicheverListsTheOther(String goal) {
+        Evaluation ev = evaluate(with(baseline(), "goal", goal, "experience", "advanced", "daysPerWeek", 1));
+        List<Item> filled = mainItems(ev).stream().filter(i -> i.explanation().rule().equals(FILL)).toList();
+        assertFalse(filled.isEmpty(), mainIds(ev)::toString);
+        for (Item a : mainItems(ev)) {
+            for (Item b : filled) {
+                if (!a.exerciseId().equals(b.exerciseId())) {
+                    assertFalse(exercise(a.exerciseId()).getRelated().alternatives().contains(b.exerciseId())
+                            || exercise(b.exerciseId()).getRelated().alternatives().contains(a.exerciseId()),
+                            a.exerciseId() + " and " + b.exerciseId() + " are one pattern: " + mainIds(ev));
+                }
+            }
+        }
+        assertFalse(mainIds(ev).containsAll(List.of("barbell-row", "pendlay-row")), mainIds(ev)::toString);
+    }
+
     @Test
     void upperTrapDominancePutsScapularActivationInTheMainBlock() {
         Evaluation ev = evaluate(with(baseline(), "upperTrapDominance", true));
