@@ -207,7 +207,8 @@ public class AssessmentService {
     public static List<FieldError> checkIdempotencyKey(String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY)) {
             return List.of(new FieldError(IDEMPOTENCY_KEY_POINTER,
-                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " bytes (200 ASCII characters), not blank"));
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " bytes (" + MAX_IDEMPOTENCY_KEY
+                            + " ASCII characters), not blank"));
         }
         return List.of();
     }
