@@ -1,6 +1,7 @@
 package org.posturecoach.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class SeedTrace {
             "\\bexercise `([a-z0-9-]+)` defaultDose (\\d+)×(\\d+(?:-\\d+)?)( s\\b)?( per side)?");
     private static final Pattern QUOTE = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern CUE_WORD = Pattern.compile("(?i)\\bcues?\\b");
+    private static final Pattern ADD_CUE = Pattern.compile("addCue\\(\"([^\"]+)\"\\)");
 
     record RuleRef(String name, String file) {
     }
@@ -117,9 +119,24 @@ final class SeedTrace {
         return problems;
     }
 
-    /** Quoted text in a table cell that speaks of cues must be a cue of some catalogue exercise. */
-    List<String> unknownCues(Map<String, Exercise> catalogue) {
-        Set<String> cues = new LinkedHashSet<>();
+    /** Cues the rules add to plan items: the text of every {@code addCue("...")} in the DRL sources given. */
+    static Set<String> ruleCues(Collection<String> drlSources) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String drl : drlSources) {
+            Matcher m = ADD_CUE.matcher(drl);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Quoted text in a table cell that speaks of cues must be a cue of some catalogue exercise, or a cue a rule adds
+     * ({@link #ruleCues}).
+     */
+    List<String> unknownCues(Map<String, Exercise> catalogue, Set<String> ruleCues) {
+        Set<String> cues = new LinkedHashSet<>(ruleCues);
         catalogue.values().forEach(e -> cues.addAll(e.getCues()));
         List<String> problems = new ArrayList<>();
         for (String line : text.split("\n")) {

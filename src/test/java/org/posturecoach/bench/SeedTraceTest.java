@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +59,20 @@ class SeedTraceTest {
 
     @Test
     void everyQuotedCueIsACatalogueCue() throws IOException {
-        assertEquals(List.of(), trace().unknownCues(kb().exercisesById()));
+        assertEquals(List.of(), trace().unknownCues(kb().exercisesById(), ruleCues()));
+    }
+
+    /** The cues the rules in rules/ add to plan items. */
+    private static Set<String> ruleCues() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            List<String> drl = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                drl.add(Files.readString(f, StandardCharsets.UTF_8));
+            }
+            Set<String> cues = SeedTrace.ruleCues(drl);
+            assertTrue(cues.size() >= 5, "too few rule cues parsed: " + cues);
+            return cues;
+        }
     }
 
     @ParameterizedTest
@@ -96,13 +112,19 @@ class SeedTraceTest {
                 | 003 | sphinx | exercise `sphinx-pose` defaultDose 2×30 s | |
                 | 000 | rows | exercise `banded-row` | Cue "Keep the shoulders down and away from the ears" |
                 | 000 | rows | exercise `barbell-row` cues | Cue "Shrug hard at the top" |
+                | 001 | squeezes | "Dosage: x" (`dosage/dosage.drl`) | Cue "Squeeze first" |
                 """);
         assertEquals(List.of("exercise `banded-row` is not in the catalogue"), t.unknownExercises(catalogue));
         assertEquals(List.of(
                 "exercise `band-row` written as 2×10, catalogue says 2×10 per side",
                 "exercise `prone-y-raise` written as 3×12-15 s, catalogue says 3×12-15",
                 "exercise `sphinx-pose` written as 2×30 s, catalogue says 1×6"), t.wrongDoses(catalogue));
-        assertEquals(List.of("cue \"Shrug hard at the top\" is not a catalogue cue"), t.unknownCues(catalogue));
+        assertEquals(List.of("cue \"Shrug hard at the top\" is not a catalogue cue",
+                "cue \"Squeeze first\" is not a catalogue cue"), t.unknownCues(catalogue, Set.of()));
+        // A cue a rule adds is a known cue.
+        Set<String> added = SeedTrace.ruleCues(List.of("then modify($i) { addCue(\"Squeeze first\") } end"));
+        assertEquals(Set.of("Squeeze first"), added);
+        assertEquals(List.of("cue \"Shrug hard at the top\" is not a catalogue cue"), t.unknownCues(catalogue, added));
         assertTrue(t.uncitedExercises(catalogue).contains("exercise `cat-cow` has no defaultDose written"));
     }
 }

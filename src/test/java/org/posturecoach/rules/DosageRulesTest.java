@@ -36,6 +36,8 @@ class DosageRulesTest {
     static final String LIGHT = "Dosage: beginners start light and master the form";
     static final String BODYWEIGHT = "Dosage: beginners start bodyweight moves easy and master the form";
     static final String NECK = "Dosage: significant neck pain keeps every set light and pain-free";
+    static final String SQUEEZE = "Dosage: every mid-back set starts with 5-10 seconds of scapular squeezes";
+    static final String BEGINNER_ROW = "Dosage: beginners row dumbbells at 2 sets of 10-15";
 
     static final String P12 = "Progression: weeks 1-2 are activation and form mastery";
     static final String P34 = "Progression: weeks 3-4 add seated cable rows 3x10 and dumbbell rows 3x8-10 at a 3-1-3 tempo";
@@ -50,6 +52,7 @@ class DosageRulesTest {
     static final String LIGHT_CUE = "Start light: a weight or band you can control for every rep";
     static final String BODYWEIGHT_CUE = "Start light: fewer reps or shorter holds until every rep is controlled";
     static final String NECK_CUE = "Keep it light and pain-free; stop the set if your neck pain rises";
+    static final String SQUEEZE_CUE = "Before each set: 5-10 seconds of scapular squeezes, shoulder blades down and together, arms still";
 
     // Seed 001's weeks 1-2 dose is for prone Y-raises and face pulls; a cable face pull's 4 sets (000) come down to 3.
     @Test
@@ -63,7 +66,7 @@ class DosageRulesTest {
         mainItems(ev).stream().filter(i -> !i.exerciseId().equals("cable-face-pull"))
                 .forEach(i -> assertEquals(exercise(i.exerciseId()).getDefaultDose().reps(), i.reps(), i.exerciseId()));
         mainItems(ev).forEach(i -> assertFalse(i.cues().contains(LIGHT_CUE), "no beginner cue for " + i.exerciseId()));
-        assertFired(ev, FILE, ISOLATION, P12, P34, P56, P7);
+        assertFired(ev, FILE, ISOLATION, SQUEEZE, P12, P34, P56, P7);
     }
 
     // Near miss: other isolation and activation moves keep the dose their own seed gives them (band pull-aparts 2x15,
@@ -79,7 +82,7 @@ class DosageRulesTest {
         assertEquals(exercise("band-row").getDefaultDose().sets(), row.sets());
         assertEquals(exercise("band-row").getDefaultDose().reps(), row.reps());
         mainItems(ev).forEach(i -> assertTrue(i.cues().contains(LIGHT_CUE), i.exerciseId()));
-        assertFired(ev, FILE, LIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
+        assertFired(ev, FILE, LIGHT, SQUEEZE, P12, P34_HOME, P56_SUPPORTED, P7);
     }
 
     // Near miss: held moves keep their holds, and a bodyweight plan has no Y-raise or face pull to re-dose.
@@ -92,7 +95,7 @@ class DosageRulesTest {
         Item wallAngel = item(ev, "wall-angel");
         assertEquals(2, wallAngel.sets());
         assertEquals("10", wallAngel.reps());
-        assertFired(ev, FILE, P12, P34_HOME, P56, P7);
+        assertFired(ev, FILE, SQUEEZE, P12, P34_HOME, P56, P7);
     }
 
     @Test
@@ -104,12 +107,52 @@ class DosageRulesTest {
             assertEquals(row, i.cues().contains(MIND_CUE), i.exerciseId());
             assertEquals(1, i.cues().stream().filter(NO_SHRUG_CUE::equals).count(), "added once");
         }
-        assertFired(ev, FILE, NO_SHRUG, MIND, P12, P34, P56, P7);
+        assertFired(ev, FILE, ISOLATION, NO_SHRUG, MIND, SQUEEZE, P12, P34, P56, P7);
         // Near miss: without upper-trap dominance no item carries these cues.
         Evaluation without = evaluate(baseline());
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(NO_SHRUG_CUE) || i.cues().contains(MIND_CUE)));
         assertNotFired(without, FILE, NO_SHRUG);
         assertNotFired(without, FILE, MIND);
+    }
+
+    // Seed 003's home dose for the dumbbell bent-over row, 2x10-15, is a beginner's start; near miss: an intermediate
+    // lifter with the same kit keeps seed 001's 3x8-10.
+    @Test
+    void beginnersRowDumbbellsAtTwoSetsOfTenToFifteen() {
+        Map<String, Object> dumbbells = with(baseline(), "equipment", List.of("dumbbells"), "daysPerWeek", 2);
+        Evaluation beginner = evaluate(with(dumbbells, "experience", "beginner"));
+        Item row = item(beginner, "bent-over-dumbbell-row");
+        assertEquals(2, row.sets());
+        assertEquals("10-15", row.reps());
+        assertTrue(beginner.firedRules().contains(BEGINNER_ROW));
+        Evaluation intermediate = evaluate(dumbbells);
+        Item same = item(intermediate, "bent-over-dumbbell-row");
+        assertEquals(3, same.sets());
+        assertEquals("8-10", same.reps());
+        assertNotFired(intermediate, FILE, BEGINNER_ROW);
+    }
+
+    // Seed 001: scapular squeezes before every mid-back set. Rows and posture moves carry the cue once; the near miss:
+    // grip work (a weak grip) and low-back support work (low back pain) are in the same weeks and carry none.
+    @Test
+    void everyMidBackSetStartsWithScapularSqueezes() {
+        Evaluation ev = evaluate(with(baseline(), "gripFatigue", true, "lowBackPain", true, "daysPerWeek", 3));
+        int with = 0;
+        int without = 0;
+        for (Item i : mainItems(ev)) {
+            List<String> tags = exercise(i.exerciseId()).getTags();
+            boolean midBack = (tags.contains("row") || tags.contains("posture")) && !tags.contains("upright-row");
+            assertEquals(midBack, i.cues().contains(SQUEEZE_CUE), i.exerciseId());
+            assertTrue(i.cues().stream().filter(SQUEEZE_CUE::equals).count() <= 1, "added once: " + i.exerciseId());
+            with += midBack ? 1 : 0;
+            without += midBack ? 0 : 1;
+        }
+        assertTrue(with > 0, "a row or posture move is planned");
+        assertTrue(without > 0, "grip or low-back work is planned too: the near miss");
+        assertFired(ev, FILE, ISOLATION, SQUEEZE, P12, P34_LOW_BACK, P56_SUPPORTED, P7);
+        // The warm-up keeps its own squeezes before the first set.
+        ev.plan().sessions().forEach(s -> assertTrue(s.warmup().stream()
+                .anyMatch(w -> w.exerciseId().equals("scapular-squeeze")), "warm-up of day " + s.day()));
     }
 
     @ParameterizedTest(name = "neck pain {0}/10: light cue {1}")
@@ -118,14 +161,14 @@ class DosageRulesTest {
         Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
         mainItems(ev).forEach(i -> assertEquals(light, i.cues().contains(NECK_CUE), i.exerciseId()));
         if (light) {
-            assertFired(ev, FILE, ISOLATION, NECK, P12, P34, P56, P7);
+            assertFired(ev, FILE, ISOLATION, NECK, SQUEEZE, P12, P34, P56, P7);
         } else {
-            assertFired(ev, FILE, ISOLATION, P12, P34, P56, P7);
+            assertFired(ev, FILE, ISOLATION, SQUEEZE, P12, P34, P56, P7);
         }
     }
 
     // The 2-5 sets rule is a safety net: every real catalogue dose for the main block is already 2-5 sets, so it
-    // never fires; a catalogue edited to give the back extension 1 set shows it raising the dose to 2.
+    // never fires; a catalogue edited to give the back extension and the superman 1 set shows it raising the dose to 2.
     @Test
     void aMainItemBelowTwoSetsIsRaisedToTwo() {
         Map<String, Object> answers = with(baseline(), "equipment", List.of("none"), "daysPerWeek", 1);
@@ -250,7 +293,7 @@ class DosageRulesTest {
             assertTrue(i.cues().contains(BODYWEIGHT_CUE), i.exerciseId());
             assertFalse(i.cues().contains(LIGHT_CUE), i.exerciseId());
         }
-        assertFired(ev, FILE, BODYWEIGHT, P12, P34_HOME, P56_SUPPORTED, P7);
+        assertFired(ev, FILE, BODYWEIGHT, SQUEEZE, P12, P34_HOME, P56_SUPPORTED, P7);
         assertNotFired(ev, FILE, LIGHT);
     }
 

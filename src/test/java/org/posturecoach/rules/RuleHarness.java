@@ -100,6 +100,9 @@ public final class RuleHarness {
         if (safetyNetKb == null) {
             safetyNetKb = editedCopy(catalogue -> {
                 for (JsonNode e : catalogue.path("exercises")) {
+                    if (e.path("id").asText().equals("superman")) {
+                        ((ObjectNode) e.path("defaultDose")).put("sets", 1);
+                    }
                     if (e.path("id").asText().equals("prone-back-extension")) {
                         ((ObjectNode) e.path("defaultDose")).put("sets", 1);
                         ArrayNode alternatives = ((ObjectNode) e.path("related")).putArray("alternatives");

@@ -44,6 +44,7 @@ class SelectionRulesTest {
     static final String NEED_ISOLATION = "Selection: at least one isolation move such as face pulls or Y-raises";
     static final String NEED_KIND = "Selection: a finding that calls for a kind of work gets one exercise of that kind";
     static final String FILL = "Selection: fill the week with the highest-scoring candidates, one per movement pattern";
+    static final String REAR_DELTS = "Scoring: mid-back work pairs with rear-delt and rotator-cuff exercises";
     static final String MINIMUM = "Selection: never fewer than 3 exercises while candidates remain";
 
     static final String LOW_BACK_ROWS = "Scoring: low back pain favours chest-supported, seated and neutral-grip rows";
@@ -61,7 +62,7 @@ class SelectionRulesTest {
 
     /** The rules that fire for every planned week of a client past the beginner stage. */
     static final List<String> EVERY_INTERMEDIATE_WEEK = List.of(COUNT, CANDIDATES, NEEDS, ROWS, POSTURE, STRENGTH,
-            LOADED, TOTAL, NEED_ROW, NEED_POSTURE);
+            LOADED, REAR_DELTS, TOTAL, NEED_ROW, NEED_POSTURE);
 
     static String[] plus(List<String> base, String... more) {
         List<String> all = new ArrayList<>(base);
@@ -92,8 +93,8 @@ class SelectionRulesTest {
         assertTrue(mainIds(ev).stream().anyMatch(id -> exercise(id).getEquipment().contains("resistance-band")
                 || exercise(id).getEquipment().contains("row-machine")
                 || exercise(id).getTags().contains("chest-supported")));
-        assertFired(ev, FILE, COUNT, CANDIDATES, NEEDS, ROWS, POSTURE, STRENGTH, BEGINNER, TOTAL, NEED_ROW,
-                NEED_POSTURE, FILL);
+        assertFired(ev, FILE, COUNT, CANDIDATES, NEEDS, ROWS, POSTURE, STRENGTH, BEGINNER, REAR_DELTS, TOTAL,
+                NEED_ROW, NEED_POSTURE, FILL);
         assertNotFired(ev, FILE, LOADED);
     }
 
@@ -204,6 +205,19 @@ class SelectionRulesTest {
         assertFired(ev, FILE, plus(EVERY_INTERMEDIATE_WEEK, TRAPS, FILL));
     }
 
+    // Seed 001: pair mid-back work with rear-delt and rotator-cuff work. With upper-trap dominance the week's isolation
+    // move is a face pull (rear delts), where before this rule the scapular-activation preference left it a prone
+    // Y-raise; near miss: forward head posture still gets the Y-raise it favours by more.
+    @Test
+    void midBackWorkIsPairedWithRearDeltWork() {
+        Evaluation ev = evaluate(with(baseline(), "upperTrapDominance", true));
+        assertTrue(mainIds(ev).stream().anyMatch(id -> exercise(id).getTags().contains("isolation")
+                && exercise(id).getPrimaryMuscles().contains("rear-deltoids")), mainIds(ev)::toString);
+        assertTrue(ev.firedRules().contains(REAR_DELTS));
+        Evaluation forwardHead = evaluate(with(baseline(), "forwardHeadPosture", true));
+        assertTrue(mainIds(forwardHead).contains("prone-y-raise"), mainIds(forwardHead)::toString);
+    }
+
     @Test
     void aWeakGripGetsOneGripExerciseAndAWeakDeadliftRows() {
         Evaluation ev = evaluate(with(baseline(), "gripFatigue", true, "weakDeadlift", true, "experience", "advanced"));
@@ -274,7 +288,8 @@ class SelectionRulesTest {
         Evaluation ev = evaluate(with(baseline(), "equipment", List.of("resistance-band")));
         assertTrue(mainIds(ev).contains("band-row") || mainIds(ev).contains("band-seated-row"), mainIds(ev)::toString);
         assertTrue(hasTag(ev, "posture"));
-        assertFired(ev, FILE, COUNT, CANDIDATES, NEEDS, ROWS, POSTURE, STRENGTH, TOTAL, NEED_ROW, NEED_POSTURE, FILL);
+        assertFired(ev, FILE, COUNT, CANDIDATES, NEEDS, ROWS, POSTURE, STRENGTH, REAR_DELTS, TOTAL, NEED_ROW,
+                NEED_POSTURE, FILL);
     }
 
     // The upright row is tagged a row but is not the backbone row: with only a band, the week's row is a band row and
