@@ -1,9 +1,12 @@
 package org.posturecoach.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -78,7 +81,14 @@ class ProblemAcceptTest {
 
     @Test
     void wrongMethodAndMediaTypeKeepTheirStatus() {
-        problem(problemOnly().delete("/api/v1/questionnaire"), 405);
+        // RFC 9110: a 405 carries Allow, and the detail names the accepted methods too.
+        problem(problemOnly().delete("/api/v1/questionnaire"), 405)
+                .header("Allow", allOf(containsString("GET"), not(containsString("DELETE"))))
+                .body("detail", containsString("GET"));
+        problem(problemOnly().get(INTAKES), 405).header("Allow", containsString("POST"));
+        problem(problemOnly().delete(PATH + "/preview"), 405).header("Allow", equalTo("OPTIONS, POST"));
+        problem(problemOnly().put(PATH + "/00000000-0000-4000-8000-000000000000"), 405)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
         problem(problemOnly().contentType(ContentType.TEXT).body("x").post(PATH + "/preview"), 415);
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -149,6 +150,16 @@ class StrictJsonTest {
                 .body("errors", nullValue());
         malformed(post(PATH, "{\"answers\":\n  {\"nightPain\": false,\n   \"neckPain\": [1,"))
                 .body("detail", containsString("line 3"));
+    }
+
+    // JSON has no NaN or Infinity: the detail says so in words, not as the parser's advice on its own switches.
+    @ParameterizedTest
+    @ValueSource(strings = { "NaN", "Infinity", "-Infinity" })
+    void nonFiniteNumbersAreNotJsonAndTheDetailSaysWhy(String token) {
+        String detail = malformed(post(PATH + "/preview", "{\"answers\":{\"deskHoursPerDay\":" + token + "}}"))
+                .body("detail", containsString("JSON numbers are finite (no NaN or Infinity)"))
+                .extract().path("detail");
+        assertFalse(detail.contains("enable") || detail.contains("JsonReadFeature"), detail);
     }
 
     static Stream<Arguments> duplicateKeys() {

@@ -11,12 +11,15 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.engine.InvalidAnswersException;
+import org.posturecoach.rest.AllowedMethods;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -150,16 +153,22 @@ public class ProblemMappers {
         return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
     }
 
-    /** The parser's reason in words ("Unrecognized token 'tru': was expecting ..."), without source locations. */
+    /**
+     * The parser's reason in words ("Unrecognized token 'tru': was expecting ..."), without source locations and
+     * without the parser's advice on its own switches ("enable JsonReadFeature..."), which means nothing to a client.
+     */
     private static String reason(JsonProcessingException e) {
         String text = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        for (String cut : new String[] { "\n", " (start marker at", " at [Source" }) {
+        for (String cut : new String[] { "\n", " (start marker at", " at [Source", ": enable ", " (not recognized as one since" }) {
             int i = text.indexOf(cut);
             if (i >= 0) {
                 text = text.substring(0, i);
             }
         }
         text = text.strip();
+        if (text.startsWith("Non-standard token")) {
+            text += ": JSON numbers are finite (no NaN or Infinity)";
+        }
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
@@ -175,8 +184,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        return respond(Problem.of(405, "Method not allowed", "This path does not accept that HTTP method"));
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        // RFC 9110 section 15.5.6: a 405 names the methods the path does accept. Quarkus REST throws its 405 without
+        // them, so they come from the resource classes' annotations.
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null || allow.isBlank()) {
+            allow = AllowedMethods.API.allow(uri.getPath());
+        }
+        Response.ResponseBuilder r = Response.status(405).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(405, "Method not allowed", "This path does not accept that HTTP method"
+                        + (allow == null || allow.isBlank() ? "" : "; it accepts " + allow)));
+        return (allow == null || allow.isBlank() ? r : r.header(HttpHeaders.ALLOW, allow)).build();
     }
 
     @ServerExceptionMapper
