@@ -365,7 +365,8 @@ public class IntakeService {
             case ASSESSED -> "Intake " + intake.id + " was assessed (assessment " + intake.assessmentId
                     + ") and takes no more answers; start a new intake to change them";
             case EXPIRED -> "Intake " + intake.id + " expired after more than " + idleTimeout
-                    + " without an answer; start a new intake";
+                    + " without an answer: its answers, red flags included, are no longer a current screening; "
+                    + "start a new intake";
             default -> "Intake " + intake.id + " is " + status.code();
         };
     }

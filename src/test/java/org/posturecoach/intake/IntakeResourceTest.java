@@ -434,8 +434,10 @@ class IntakeResourceTest {
                 .post("/api/v1/intakes/{id}/answers", id).then().statusCode(200)
                 .body("status", equalTo("complete"));
         clock.advance(Duration.ofHours(25));
+        // On purpose: day-old red-flag answers are not a current screening, and the detail says so.
         given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409)
-                .body("detail", containsString("expired"));
+                .body("detail", containsString("expired"))
+                .body("detail", containsString("no longer a current screening"));
         get(id).then().body("status", equalTo("expired")).body("assessmentId", nullValue());
     }
 
