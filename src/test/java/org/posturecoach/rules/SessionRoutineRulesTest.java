@@ -33,6 +33,7 @@ class SessionRoutineRulesTest {
     static final String SPHINX = "Cool-down: a stiff mid back holds the sphinx pose";
     static final String WARMUP_LAYOUT = "Warm-up: every session opens with the chosen warm-up, dynamic moves first";
     static final String COOLDOWN_LAYOUT = "Cool-down: every session ends with 3 to 5 static stretches";
+    static final String FIVE_MINUTES_CUE = "About 5 minutes of dynamic moves in all: repeat the round, moving easily";
 
     @Test
     void everySessionWarmsUpDynamicallyAndEndsWithStaticStretches() {
@@ -43,6 +44,10 @@ class SessionRoutineRulesTest {
             s.cooldown().forEach(i -> assertEquals("stretch", i.category()));
             // The cool-down's place after the workout is seed 004's (seed 002 would stretch first): every item cites 004.
             s.cooldown().forEach(i -> assertEquals("004_9c521a0d8171154b.txt", i.explanation().source(), i.exerciseId()));
+            // Seed 004's five minutes: each dynamic move says so; near miss: the scapular squeezes are no dynamic move.
+            for (var i : s.warmup()) {
+                assertEquals(!i.exerciseId().equals("scapular-squeeze"), i.cues().contains(FIVE_MINUTES_CUE), i.exerciseId());
+            }
         }
         assertFired(ev, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
     }
