@@ -193,7 +193,7 @@ public class IntakeService {
     @Transactional(dontRollbackOn = IntakeConflictException.class)
     public Assessed assess(String id, Runnable beforeWrite) {
         Intake intake = load(id);
-        if (status(intake) == IntakeStatus.ASSESSED) {
+        if (intake.assessmentId != null) {
             return new Assessed(assessments.get(intake.assessmentId).orElseThrow(() -> new IllegalStateException(
                     "Intake " + intake.id + " refers to missing assessment " + intake.assessmentId)), false);
         }
@@ -217,7 +217,11 @@ public class IntakeService {
         beforeWrite.run();
         AssessmentView assessment = assessments.createOrReplay(intake.clientRef, valid, "intake:" + intake.id)
                 .view();
-        intake.status = IntakeStatus.ASSESSED.code();
+        // A referral stays `referred` once assessed: it is what the conversation ended with, and a client that reads
+        // the status again must still see it. A complete conversation becomes `assessed`.
+        if (status != IntakeStatus.REFERRED) {
+            intake.status = IntakeStatus.ASSESSED.code();
+        }
         intake.assessmentId = assessment.id();
         intake.updatedAt = clock.now();
         return new Assessed(assessment, true);

@@ -195,8 +195,15 @@ class IntakeResourceTest {
                 .body("plan", nullValue())
                 .body("answers.recentInjury", equalTo(true));
         assertEquals(intakeWarnings, assessment.path("warnings"));
-        get(id).then().body("status", equalTo("assessed"))
-                .body("assessmentId", equalTo(assessment.path("id")));
+        // The referral stays visible: the status remains `referred`, now with the assessment's id.
+        get(id).then().body("status", equalTo("referred"))
+                .body("assessmentId", equalTo(assessment.path("id")))
+                .body("warnings.severity", hasItem("stop"));
+        // Asked again, the same assessment (200), and still no answers taken.
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(200)
+                .body("id", equalTo(assessment.path("id")));
+        answer(id, Map.of("neckPainSeverity", 3)).then().statusCode(409);
+        get(id).then().body("status", equalTo("referred"));
     }
 
     // ---------------------------------------------------------------- answers
