@@ -3,6 +3,7 @@ package org.posturecoach.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -66,18 +67,38 @@ public final class KnowledgeBaseLoader {
                 List.copyOf(byId.values()), Map.copyOf(byId), rulesByFile(kieBase));
     }
 
-    /** Relative path (with '/') → bytes, sorted by path. */
+    /**
+     * Relative path (with '/') → bytes, sorted by path. Symbolic links are followed, the folder itself included (a
+     * deployment that links {@code rules} to a release folder, or mounts files as links); hidden files and folders
+     * (a name starting with '.': editor and OS leftovers, a mounted volume's own {@code ..data} links) are no part of
+     * the knowledge base and do not change its version.
+     */
     static Map<String, byte[]> readAll(Path root) {
         Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                out.put(rel, Files.readAllBytes(p));
+        try {
+            Path real = root.toRealPath();
+            try (Stream<Path> walk = Files.walk(real, FileVisitOption.FOLLOW_LINKS)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    Path rel = real.relativize(p);
+                    if (hidden(rel)) {
+                        continue;
+                    }
+                    out.put(rel.toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String version(Map<String, byte[]> files) {

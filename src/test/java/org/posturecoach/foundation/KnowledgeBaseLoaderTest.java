@@ -121,6 +121,31 @@ class KnowledgeBaseLoaderTest {
         assertEquals(va, new KnowledgeBaseLoader().load(a).version(), "loading twice gives the same version");
     }
 
+    // A deployment may link the rules folder to a release folder, or mount its files as links (a Kubernetes volume
+    // also adds hidden "..data" links); editors and file managers leave hidden files. Neither changes the knowledge
+    // base; near miss: a visible extra file does change the version.
+    @Test
+    void linksAreFollowedAndHiddenFilesIgnored() throws IOException {
+        Path release = copyRules("release-1");
+        Path linkedFolder = Files.createSymbolicLink(tmp.resolve("rules-link"), release);
+        assertEquals(real.version(), new KnowledgeBaseLoader().load(linkedFolder).version());
+
+        Path mounted = copyRules("mounted");
+        Path drl = mounted.resolve("posturecoach/volume/volume.drl");
+        Path elsewhere = Files.move(drl, tmp.resolve("volume.drl"));
+        Files.createSymbolicLink(drl, elsewhere);
+        Files.writeString(mounted.resolve(".DS_Store"), "finder");
+        Files.createDirectories(mounted.resolve("..2026_12_01/posturecoach"));
+        Files.writeString(mounted.resolve("..2026_12_01/posturecoach/x.drl"), "not a rule");
+        Files.writeString(mounted.resolve("posturecoach/volume/.volume.drl.swp"), "swap");
+        KnowledgeBase kb = new KnowledgeBaseLoader().load(mounted);
+        assertEquals(real.version(), kb.version());
+        assertEquals(real.rulesByFile(), kb.rulesByFile());
+
+        Files.writeString(mounted.resolve("notes.txt"), "visible");
+        assertNotEquals(real.version(), new KnowledgeBaseLoader().load(mounted).version());
+    }
+
     @Test
     void theVersionChangesWhenAnyRuleFileChanges() throws IOException {
         for (String file : List.of("posturecoach/volume/volume.drl", "catalogue/exercises.json",
