@@ -204,6 +204,20 @@ public final class RuleHarness {
 
     // ------------------------------------------------------------------------------------------ reading results
 
+    /** Every exercise id the plan holds, in any part of any session or the daily routine. */
+    public static Set<String> plannedIds(Evaluation ev) {
+        Set<String> ids = new TreeSet<>();
+        if (ev.plan() != null) {
+            ev.plan().sessions().forEach(s -> {
+                s.warmup().forEach(i -> ids.add(i.exerciseId()));
+                s.main().forEach(i -> ids.add(i.exerciseId()));
+                s.cooldown().forEach(i -> ids.add(i.exerciseId()));
+            });
+            ev.plan().daily().forEach(i -> ids.add(i.exerciseId()));
+        }
+        return ids;
+    }
+
     public static Set<String> findingCodes(Evaluation ev) {
         return ev.findings().stream().map(Evaluation.FindingView::code).collect(Collectors.toCollection(TreeSet::new));
     }

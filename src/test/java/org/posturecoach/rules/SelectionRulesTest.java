@@ -218,6 +218,20 @@ class SelectionRulesTest {
         assertTrue(mainIds(forwardHead).contains("prone-y-raise"), mainIds(forwardHead)::toString);
     }
 
+    // Grip work is an addition (004: "simple additions"): one grip exercise, and never a session without mid-back work.
+    // Before, its 15 points put a carry and a ball squeeze ahead of the rows, and one session held only those two.
+    @Test
+    void gripWorkIsAnAdditionNotTheSession() {
+        Evaluation ev = evaluate(with(baseline(), "gripFatigue", true, "goal", "strength",
+                "equipment", List.of("dumbbells", "pull-up-bar", "bench"), "daysPerWeek", 3));
+        assertEquals(1, mainIds(ev).stream().filter(id -> exercise(id).getTags().contains("grip")).count(),
+                mainIds(ev)::toString);
+        for (var s : ev.plan().sessions()) {
+            assertTrue(s.main().stream().anyMatch(i -> exercise(i.exerciseId()).getTags().contains("row")
+                    || exercise(i.exerciseId()).getTags().contains("posture")), "day " + s.day());
+        }
+    }
+
     @Test
     void aWeakGripGetsOneGripExerciseAndAWeakDeadliftRows() {
         Evaluation ev = evaluate(with(baseline(), "gripFatigue", true, "weakDeadlift", true, "experience", "advanced"));
