@@ -1,6 +1,7 @@
 package org.posturecoach.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
@@ -9,6 +10,8 @@ import static org.posturecoach.rules.RuleHarness.ids;
 import static org.posturecoach.rules.RuleHarness.with;
 
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +27,15 @@ class DailyRoutineRulesTest {
     static final String SETTING = "Daily: rounded shoulders or busy upper traps get daily scapular setting";
     static final String CHIN = "Daily: a forward head gets daily chin tucks";
     static final String LAYOUT = "Daily: lay out the daily posture routine";
+    static final String ONCE = "Daily: a reset the session already holds is not repeated on training days";
+    static final String CHAIR = "Daily: a stiff mid back at a desk gets seated chair rotations";
+    static final String ONCE_CUE = "On a training day the session already has this: no need to repeat it";
 
     @Test
     void everyPlanStretchesTheChestDaily() {
         Evaluation ev = evaluate(baseline());
         assertEquals(List.of("doorway-pec-stretch"), ids(ev.plan().daily()));
-        assertFired(ev, FILE, CHEST, LAYOUT);
+        assertFired(ev, FILE, CHEST, LAYOUT, ONCE);
     }
 
     @ParameterizedTest(name = "{0} desk hours: resets {1}")
@@ -41,10 +47,10 @@ class DailyRoutineRulesTest {
                     ids(ev.plan().daily()));
             ev.plan().daily().stream().skip(1)
                     .forEach(i -> assertTrue(i.explanation().because().contains("prolonged-sitting")));
-            assertFired(ev, FILE, CHEST, DESK, LAYOUT);
+            assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE);
         } else {
             assertEquals(List.of("doorway-pec-stretch"), ids(ev.plan().daily()));
-            assertFired(ev, FILE, CHEST, LAYOUT);
+            assertFired(ev, FILE, CHEST, LAYOUT, ONCE);
         }
         // Daily resets are not working sets.
         assertEquals(ev.plan().weeklyWorkingSets(), RuleHarness.mainItems(ev).stream().mapToInt(Evaluation.Item::sets).sum());
@@ -55,18 +61,18 @@ class DailyRoutineRulesTest {
     void withoutABandTheDeskResetSkipsPullAparts() {
         Evaluation ev = evaluate(with(baseline(), "deskHoursPerDay", 8, "equipment", List.of("none")));
         assertEquals(List.of("doorway-pec-stretch", "chin-tuck", "scapular-squeeze"), ids(ev.plan().daily()));
-        assertFired(ev, FILE, CHEST, DESK, LAYOUT);
+        assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE);
     }
 
     @Test
     void roundedShouldersGetDailyScapularSettingAndAForwardHeadDailyChinTucks() {
         Evaluation rounded = evaluate(with(baseline(), "roundedShoulders", true));
         assertEquals(List.of("doorway-pec-stretch", "scapular-squeeze"), ids(rounded.plan().daily()));
-        assertFired(rounded, FILE, CHEST, SETTING, LAYOUT);
+        assertFired(rounded, FILE, CHEST, SETTING, LAYOUT, ONCE);
 
         Evaluation head = evaluate(with(baseline(), "forwardHeadPosture", true));
         assertEquals(List.of("doorway-pec-stretch", "chin-tuck"), ids(head.plan().daily()));
-        assertFired(head, FILE, CHEST, CHIN, LAYOUT);
+        assertFired(head, FILE, CHEST, CHIN, LAYOUT, ONCE);
     }
 
     @Test
@@ -75,7 +81,38 @@ class DailyRoutineRulesTest {
                 "upperTrapDominance", true, "forwardHeadPosture", true));
         assertEquals(List.of("doorway-pec-stretch", "chin-tuck", "scapular-squeeze", "band-pull-apart"),
                 ids(ev.plan().daily()));
-        assertFired(ev, FILE, CHEST, DESK, SETTING, CHIN, LAYOUT);
+        assertFired(ev, FILE, CHEST, DESK, SETTING, CHIN, LAYOUT, ONCE);
+    }
+
+    // A daily reset the week's sessions already hold says it need not be repeated on a training day; near miss: one
+    // that no session holds (chin tucks, without significant neck pain) says nothing of the kind.
+    @Test
+    void aResetTheSessionAlreadyHoldsIsNotRepeatedOnTrainingDays() {
+        Evaluation ev = evaluate(with(baseline(), "deskHoursPerDay", 8));
+        Set<String> inSessions = new TreeSet<>();
+        ev.plan().sessions().forEach(s -> {
+            s.warmup().forEach(i -> inSessions.add(i.exerciseId()));
+            s.main().forEach(i -> inSessions.add(i.exerciseId()));
+            s.cooldown().forEach(i -> inSessions.add(i.exerciseId()));
+        });
+        for (Evaluation.Item i : ev.plan().daily()) {
+            assertEquals(inSessions.contains(i.exerciseId()), i.cues().contains(ONCE_CUE), i.exerciseId());
+        }
+        assertTrue(ids(ev.plan().daily()).contains("chin-tuck") && !inSessions.contains("chin-tuck"));
+        assertTrue(inSessions.contains("doorway-pec-stretch") && inSessions.contains("scapular-squeeze"));
+    }
+
+    // A stiff mid back at a desk adds seated chair rotations to the day; near miss: stiffness without the desk hours,
+    // or desk hours without stiffness, does not.
+    @Test
+    void aStiffMidBackAtADeskGetsDailyChairRotations() {
+        Evaluation both = evaluate(with(baseline(), "deskHoursPerDay", 8, "midBackStiffness", true));
+        Evaluation.Item chair = both.plan().daily().stream().filter(i -> i.exerciseId().equals("chair-rotation"))
+                .findFirst().orElseThrow(() -> new AssertionError(ids(both.plan().daily()).toString()));
+        assertEquals(List.of("thoracic-stiffness", "prolonged-sitting"), chair.explanation().because());
+        assertTrue(both.firedRules().contains(CHAIR));
+        assertFalse(ids(evaluate(with(baseline(), "midBackStiffness", true)).plan().daily()).contains("chair-rotation"));
+        assertFalse(ids(evaluate(with(baseline(), "deskHoursPerDay", 8)).plan().daily()).contains("chair-rotation"));
     }
 
     @Test
