@@ -39,6 +39,8 @@ class DosageRulesTest {
     static final String SQUEEZE = "Dosage: every mid-back set starts with 5-10 seconds of scapular squeezes";
     static final String BEGINNER_ROW = "Dosage: beginners row dumbbells at 2 sets of 10-15";
     static final String BEGINNER_SETS = "Dosage: beginners start at 3 sets at most";
+    static final String BENT_OVER = "Dosage: low back pain takes bent-over moves onto a bench or a seat";
+    static final String BENT_OVER_CUE = "With low back pain: chest down on an incline bench if you have one, or seated with the chest toward the thighs, rather than standing bent over";
 
     static final String P12 = "Progression: weeks 1-2 are activation and form mastery";
     static final String P34 = "Progression: weeks 3-4 add seated cable rows 3x10 and dumbbell rows 3x8-10 at a 3-1-3 tempo";
@@ -114,6 +116,25 @@ class DosageRulesTest {
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(NO_SHRUG_CUE) || i.cues().contains(MIND_CUE)));
         assertNotFired(without, FILE, NO_SHRUG);
         assertNotFired(without, FILE, MIND);
+    }
+
+    // With low back pain, the bent-over moves left in the plan (moderate load) are done chest-supported or seated; near
+    // miss: the braced single-arm row is no bent-over move, and without low back pain nothing changes.
+    @Test
+    void lowBackPainTakesBentOverMovesOntoABenchOrASeat() {
+        Map<String, Object> dumbbells = with(baseline(), "equipment", List.of("dumbbells"), "experience", "beginner",
+                "midBackStiffness", true, "daysPerWeek", 2);
+        Evaluation ev = evaluate(with(dumbbells, "lowBackPain", true));
+        List<Item> bentOver = mainItems(ev).stream()
+                .filter(i -> exercise(i.exerciseId()).getTags().contains("bent-over")).toList();
+        assertFalse(bentOver.isEmpty(), RuleHarness.mainIds(ev).toString());
+        bentOver.forEach(i -> assertTrue(i.cues().contains(BENT_OVER_CUE), i.exerciseId()));
+        mainItems(ev).stream().filter(i -> !exercise(i.exerciseId()).getTags().contains("bent-over"))
+                .forEach(i -> assertFalse(i.cues().contains(BENT_OVER_CUE), i.exerciseId()));
+        assertTrue(ev.firedRules().contains(BENT_OVER));
+        Evaluation without = evaluate(dumbbells);
+        mainItems(without).forEach(i -> assertFalse(i.cues().contains(BENT_OVER_CUE), i.exerciseId()));
+        assertNotFired(without, FILE, BENT_OVER);
     }
 
     // Beginners start with at most 3 sets: the hammer iso row's 4 sets (000's routine for trained lifters) come down;
