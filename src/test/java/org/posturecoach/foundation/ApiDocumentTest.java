@@ -33,18 +33,26 @@ class ApiDocumentTest {
         return "paths.'" + path + "'." + method + ".responses";
     }
 
+    /** The schema reference of one documented answer's problem+json body. */
+    private static String problemSchema(JsonPath doc, String responses, String status) {
+        return doc.getString(responses + ".'" + status + "'.content.'application/problem+json'.schema.'$ref'");
+    }
+
+    /** A create is documented as 201, never 200. */
+    private static void assertCreated(JsonPath doc, String responses) {
+        assertThat(doc.getMap(responses), hasKey("201"));
+        assertThat(doc.getMap(responses), not(hasKey("200")));
+    }
+
     @Test
     void creatingAnAssessmentIsDocumentedAs201WithItsBodyAnd422ForAReusedKey() {
         JsonPath doc = document();
         String r = responses("/api/v1/assessments", "post");
-        assertThat(doc.getMap(r), hasKey("201"));
-        assertThat(doc.getMap(r), not(hasKey("200")));
+        assertCreated(doc, r);
         assertThat(doc.getString(r + ".'201'.content.'application/json'.schema.'$ref'"),
                 containsString("AssessmentView"));
         for (String status : new String[] { "400", "406", "413", "415", "422" }) {
-            assertThat(status,
-                    doc.getString(r + ".'" + status + "'.content.'application/problem+json'.schema.'$ref'"),
-                    is(PROBLEM_REF));
+            assertThat(status, problemSchema(doc, r, status), is(PROBLEM_REF));
         }
         // A collection POST has no {id}: no 404.
         assertThat(doc.getMap(r), not(hasKey("404")));
@@ -54,8 +62,7 @@ class ApiDocumentTest {
     void readingByIdDocuments404AndNo400OrBodyErrors() {
         JsonPath doc = document();
         String r = responses("/api/v1/assessments/{id}", "get");
-        assertThat(doc.getString(r + ".'404'.content.'application/problem+json'.schema.'$ref'"),
-                is(PROBLEM_REF));
+        assertThat(problemSchema(doc, r, "404"), is(PROBLEM_REF));
         assertThat(doc.getMap(r), hasKey("200"));
         for (String status : new String[] { "400", "413", "415" }) {
             assertThat(doc.getMap(r), not(hasKey(status)));
@@ -66,19 +73,15 @@ class ApiDocumentTest {
     void intakesDocumentTheirCreatedAndConflictAnswers() {
         JsonPath doc = document();
         String start = responses("/api/v1/intakes", "post");
-        assertThat(doc.getMap(start), hasKey("201"));
-        assertThat(doc.getMap(start), not(hasKey("200")));
+        assertCreated(doc, start);
         // The body of a start ({clientRef}) is optional.
         assertThat(doc.get("paths.'/api/v1/intakes'.post.requestBody.required"),
                 not(is(true)));
         String assess = responses("/api/v1/intakes/{id}/assessment", "post");
         assertThat(doc.getMap(assess).keySet(), hasItem("201"));
         assertThat(doc.getMap(assess).keySet(), hasItem("200"));
-        assertThat(
-                doc.getString(assess + ".'409'.content.'application/problem+json'.schema.'$ref'"), is(PROBLEM_REF));
-        assertThat(
-                doc.getString(responses("/api/v1/intakes/{id}/answers", "post")
-                        + ".'409'.content.'application/problem+json'.schema.'$ref'"), is(PROBLEM_REF));
+        assertThat(problemSchema(doc, assess, "409"), is(PROBLEM_REF));
+        assertThat(problemSchema(doc, responses("/api/v1/intakes/{id}/answers", "post"), "409"), is(PROBLEM_REF));
         // A 200 keeps its JSON body: only 4xx answers get the problem body.
         assertThat(doc.get(assess + ".'201'.content.'application/problem+json'"),
                 nullValue());

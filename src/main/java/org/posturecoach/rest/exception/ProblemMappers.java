@@ -187,14 +187,14 @@ public class ProblemMappers {
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
         // RFC 9110 section 15.5.6: a 405 names the methods the path does accept. Quarkus REST throws its 405 without
         // them, so they come from the resource classes' annotations.
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow == null || allow.isBlank()) {
-            allow = AllowedMethods.API.allow(uri.getPath());
+        String given = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        String allow = given == null || given.isBlank() ? AllowedMethods.API.allow(uri.getPath()) : given;
+        String detail = "This path does not accept that HTTP method";
+        if (allow == null) {
+            return respond(Problem.of(405, "Method not allowed", detail));
         }
-        Response.ResponseBuilder r = Response.status(405).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(405, "Method not allowed", "This path does not accept that HTTP method"
-                        + (allow == null || allow.isBlank() ? "" : "; it accepts " + allow)));
-        return (allow == null || allow.isBlank() ? r : r.header(HttpHeaders.ALLOW, allow)).build();
+        return Response.fromResponse(respond(Problem.of(405, "Method not allowed", detail + "; it accepts " + allow)))
+                .header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
