@@ -59,6 +59,22 @@ public final class AllowedMethods {
 
     /** The Allow header value for a request path ("GET, HEAD, OPTIONS"), or null when no resource has the path. */
     public String allow(String requestPath) {
+        Set<String> methods = methods(requestPath);
+        return methods == null ? null : String.join(", ", methods);
+    }
+
+    /**
+     * Whether a path takes a method, by the most literal templates it matches, as JAX-RS selects them: false for
+     * {@code GET /api/v1/assessments/preview}, which Quarkus REST would otherwise hand to {@code GET /{id}}. A path no
+     * resource has is left to the router (its 404).
+     */
+    public boolean accepts(String requestPath, String method) {
+        Set<String> methods = methods(requestPath);
+        return methods == null || methods.contains(method);
+    }
+
+    /** The methods of the most literal templates a path matches, HEAD with GET, OPTIONS always; null for none. */
+    private Set<String> methods(String requestPath) {
         String p = requestPath.length() > 1 && requestPath.endsWith("/")
                 ? requestPath.substring(0, requestPath.length() - 1) : requestPath;
         int best = -1;
@@ -80,7 +96,7 @@ public final class AllowedMethods {
             methods.add("HEAD");
         }
         methods.add("OPTIONS");
-        return String.join(", ", methods);
+        return methods;
     }
 
     private static String httpMethod(Method m) {

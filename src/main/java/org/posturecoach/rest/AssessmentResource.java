@@ -32,6 +32,8 @@ import org.posturecoach.persistence.AssessmentService;
 import org.posturecoach.persistence.Replay;
 import org.posturecoach.rest.exception.ProblemException;
 
+import io.vertx.core.http.HttpServerRequest;
+
 @Path(AssessmentResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -119,16 +121,16 @@ public class AssessmentResource {
                     defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_SIZE,
                     defaultValue = "" + DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpServerRequest http) {
         List<FieldError> errors = Requests.givenOnce(uri, "clientRef", "page", "size");
-        // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client).
-        if (clientRef == null && uri.getQueryParameters().containsKey("clientRef")) {
-            clientRef = "";
-        }
+        errors.addAll(Requests.utf8(http.query(), "clientRef", "page", "size"));
+        // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client);
+        // "?page=" and "?size=" likewise name no page, rather than the default one.
+        clientRef = Requests.givenEmpty(uri, "clientRef", clientRef);
         AssessmentEngine.checkClientRef(clientRef)
                 .forEach(e -> errors.add(new FieldError("/query/clientRef", e.detail())));
-        int pageNumber = parse(page, 0, 0, MAX_PAGE, "page", errors);
-        int pageSize = parse(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        int pageNumber = parse(Requests.givenEmpty(uri, "page", page), 0, 0, MAX_PAGE, "page", errors);
+        int pageSize = parse(Requests.givenEmpty(uri, "size", size), DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -143,17 +145,18 @@ public class AssessmentResource {
         return assessments.replay(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
     }
 
+    /** ASCII digits only: no sign, no spaces, none of the other scripts' digits that Integer.parseInt takes. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     private static int parse(String text, int absent, int min, int max, String name, List<FieldError> errors) {
         if (text == null) {
             return absent;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
+        if (DIGITS.matcher(text).matches()) {
+            int value = Integer.parseInt(text);
             if (value >= min && value <= max) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         errors.add(new FieldError("/query/" + name, "must be a whole number from " + min + " to " + max));
         return absent;

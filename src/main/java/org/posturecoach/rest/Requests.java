@@ -1,8 +1,16 @@
 package org.posturecoach.rest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -39,6 +47,63 @@ final class Requests {
             }
         }
         return errors;
+    }
+
+    /**
+     * A query parameter given with no value ({@code ?page=}) is the empty string, not an absent parameter: JAX-RS
+     * hands both over as null.
+     */
+    static String givenEmpty(UriInfo uri, String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
+    }
+
+    /**
+     * Each named query parameter whose percent-escapes are not UTF-8 ({@code %FF}, an encoded half surrogate) is a
+     * problem at {@code /query/<name>}: JAX-RS would read them as U+FFFD and match nothing, silently. Read from the raw
+     * query ({@code rawQuery}, undecoded, may be null), since Quarkus REST hands out decoded values only.
+     */
+    static List<FieldError> utf8(String rawQuery, String... names) {
+        List<FieldError> errors = new ArrayList<>();
+        if (rawQuery == null) {
+            return errors;
+        }
+        List<String> wanted = List.of(names);
+        Set<String> bad = new TreeSet<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (wanted.contains(name) && eq >= 0 && !isUtf8(pair.substring(eq + 1))) {
+                bad.add(name);
+            }
+        }
+        for (String name : names) {
+            if (bad.contains(name)) {
+                errors.add(new FieldError("/query/" + name, "must be UTF-8 text (its percent-escapes are not)"));
+            }
+        }
+        return errors;
+    }
+
+    /** Whether a raw query value's bytes, once its percent-escapes are decoded, are well-formed UTF-8. */
+    static boolean isUtf8(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && HexFormat.isHexDigit(raw.charAt(i + 1))
+                    && HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**

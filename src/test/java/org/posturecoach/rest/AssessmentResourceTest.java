@@ -97,7 +97,8 @@ class AssessmentResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "00000000-0000-4000-8000-000000000000", "not-a-uuid", "preview",
+    // "preview" is not here: GET /assessments/preview is a 405 (RequestTargetTest).
+    @ValueSource(strings = { "00000000-0000-4000-8000-000000000000", "not-a-uuid", "previews",
             "00000000-0000-4000-8000-00000000000" })
     void unknownOrMalformedIdIs404Problem(String id) {
         given().get(PATH + "/" + id).then().statusCode(404).contentType(PROBLEM)
@@ -150,6 +151,12 @@ class AssessmentResourceTest {
                 Arguments.of("size", "101", "/query/size"),
                 Arguments.of("size", "ten", "/query/size"),
                 Arguments.of("size", "2.5", "/query/size"),
+                // Only ASCII digits, nothing around them: Integer.parseInt would take a sign and other scripts' digits.
+                Arguments.of("size", " 5", "/query/size"),
+                Arguments.of("size", "+5", "/query/size"),
+                Arguments.of("size", "\u0665", "/query/size"),
+                Arguments.of("page", "\uFF11", "/query/page"),
+                Arguments.of("page", "-0", "/query/page"),
                 Arguments.of("page", "-1", "/query/page"),
                 Arguments.of("page", "10000001", "/query/page"),
                 Arguments.of("page", "99999999999", "/query/page"),
@@ -183,6 +190,27 @@ class AssessmentResourceTest {
         given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
                 .body("errors.pointer", contains("/query/clientRef"))
                 .body("errors[0].detail", startsWith("must not be empty"));
+    }
+
+    // "?page=" names no page: a 400, not the default page (as "?clientRef=" is not every client).
+    @ParameterizedTest
+    @CsvSource({ "?clientRef=a&page=, /query/page", "?clientRef=a&size=, /query/size", "?clientRef=a&size, /query/size" })
+    void anEmptyPageOrSizeIs400NotTheDefault(String query, String pointer) {
+        given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains(pointer));
+    }
+
+    // Percent-escapes that are not UTF-8 would be read as U+FFFD and match no client, silently; near miss: an escaped
+    // "é" is a clientRef like any other.
+    @ParameterizedTest
+    @CsvSource({ "?clientRef=%FF, /query/clientRef", "?clientRef=%ED%A0%80, /query/clientRef",
+            "?clientRef=a&size=%C3, /query/size" })
+    void aQueryParameterThatIsNotUtf8Is400NamingIt(String query, String pointer) {
+        given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", hasItem(pointer))
+                .body("errors.find { it.pointer == '" + pointer + "' }.detail", startsWith("must be UTF-8"));
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=caf%C3%A9&size=%35").then().statusCode(200)
+                .body("size", equalTo(5));
     }
 
     @Test

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.vertx.core.http.HttpClosedException;
+
 /**
  * Every error leaves as application/problem+json. Bodies never carry a stack trace, class name or SQL; a 5xx is
  * logged with its cause and answered with a generic detail.
@@ -223,11 +225,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientGone(e)) {
+            // The client closed the connection while its request was read: nobody is left to answer, nothing failed.
+            LOG.debugf("Client closed the connection: %s", e);
+            return respond(Problem.of(400, "Bad Request", "The connection closed before the request was read"));
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Internal error", "The service could not complete the request"));
     }
 
-    static Response respond(Problem p) {
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Response respond(Problem p) {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

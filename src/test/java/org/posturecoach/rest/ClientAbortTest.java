@@ -1,0 +1,75 @@
+package org.posturecoach.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+import org.posturecoach.rest.exception.ProblemMappers;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A client that hangs up while its body is read is not an error of the service: no ERROR log with a stack trace. */
+@QuarkusTest
+class ClientAbortTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aClientThatClosesMidBodyIsLoggedAtDebugNotAsAnError() throws Exception {
+        Logger logger = Logger.getLogger(ProblemMappers.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level before = logger.getLevel();
+        logger.setLevel(Level.FINE);
+        logger.addHandler(handler);
+        try {
+            sendHalfABodyAndHangUp();
+            for (int i = 0; i < 50 && records.isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogRecord::getMessage).toList());
+            assertTrue(records.stream().anyMatch(r -> String.valueOf(r.getMessage()).contains("closed the connection")),
+                    "the hang-up was seen: " + records.stream().map(LogRecord::getMessage).toList());
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(before);
+        }
+    }
+
+    private void sendHalfABodyAndHangUp() throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            String part = "{\"answers\": {\"experience\": \"beginner\", ";
+            socket.getOutputStream().write(("POST /api/v1/assessments/preview HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n" + part)
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.posturecoach.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.posturecoach.rest.AssessmentFixtures.JSON;
+import static org.posturecoach.rest.AssessmentFixtures.PATH;
+import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
+import static org.posturecoach.rest.AssessmentFixtures.answers;
+import static org.posturecoach.rest.AssessmentFixtures.body;
+import static org.posturecoach.rest.AssessmentFixtures.total;
+import static org.posturecoach.rest.AssessmentFixtures.uniqueRef;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+
+/** A body the service would misread is a 415 before it is read, and nothing is stored. */
+@QuarkusTest
+class RequestEncodingTest {
+
+    /** Sends the Content-Type exactly as given (RestAssured would otherwise add or change its charset). */
+    private static RequestSpecification raw(String contentType) {
+        return given().config(RestAssuredConfig.config().encoderConfig(
+                EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Content-Type", contentType);
+    }
+
+    private static byte[] json(Object body) throws IOException {
+        return JSON.writeValueAsBytes(body);
+    }
+
+    // Before: a gzip body was a "malformed JSON" 400, and "br" over a plain body was read as if uncompressed.
+    @Test
+    void aCompressedBodyIs415WithAcceptEncodingAndStoresNothing() throws IOException {
+        String ref = uniqueRef("gzip");
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(json(body(ref, answers())));
+        }
+        raw("application/json").header("Content-Encoding", "gzip").body(zipped.toByteArray()).when().post(PATH)
+                .then().statusCode(415).contentType(PROBLEM).header("Accept-Encoding", equalTo("identity"))
+                .body("status", equalTo(415)).body("detail", containsString("Content-Encoding (gzip)"));
+        raw("application/json").header("Content-Encoding", "br").body(json(body(ref, answers()))).when().post(PATH)
+                .then().statusCode(415).contentType(PROBLEM);
+        assertEquals(0, total(ref));
+        // Near miss: identity is no coding at all.
+        raw("application/json").header("Content-Encoding", "identity").body(json(body(ref, answers())))
+                .when().post(PATH).then().statusCode(201);
+        assertEquals(1, total(ref));
+    }
+
+    // JSON between systems is UTF-8 (RFC 8259): a Latin-1 "café" was a 400 "Invalid UTF-8 middle byte", an ASCII body
+    // declared Latin-1 a success read from the wrong charset.
+    @ParameterizedTest
+    @ValueSource(strings = { "ISO-8859-1", "utf-16", "windows-1252" })
+    void aJsonBodyInAnotherCharsetIs415(String charset) throws IOException {
+        String ref = uniqueRef("charset");
+        raw("application/json; charset=" + charset).body(json(body(ref, answers()))).when().post(PATH)
+                .then().statusCode(415).contentType(PROBLEM).body("detail", containsString("charset " + charset));
+        assertEquals(0, total(ref));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json; charset=UTF-8", "application/json; charset=\"utf-8\"",
+            "application/json;charset=utf8", "application/json" })
+    void utf8OrNoCharsetIsRead(String contentType) throws IOException {
+        String ref = uniqueRef("utf8");
+        raw(contentType).body(json(body(ref, answers())).clone()).when().post(PATH + "/preview").then()
+                .statusCode(200).body("clientRef", equalTo(ref));
+        raw(contentType).body("{\"clientRef\":\"café\",\"answers\":{}}".getBytes(StandardCharsets.UTF_8))
+                .when().post(PATH + "/preview").then().statusCode(400)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItem("/answers/experience"));
+    }
+
+    // Another media type keeps its own 415, whatever its charset.
+    @Test
+    void anotherMediaTypeIsRefusedForItsType() {
+        raw("text/plain; charset=ISO-8859-1").body("answers").when().post(PATH + "/preview").then().statusCode(415)
+                .contentType(PROBLEM).body("detail", equalTo("Send the body as application/json"));
+    }
+}

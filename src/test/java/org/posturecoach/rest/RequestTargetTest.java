@@ -1,0 +1,46 @@
+package org.posturecoach.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.posturecoach.rest.AssessmentFixtures.PATH;
+import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
+
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The request target is checked before a resource is matched: methods by the most literal path, no matrix params. */
+@QuarkusTest
+class RequestTargetTest {
+
+    // Quarkus REST would hand GET /preview to GET /{id} and answer "Assessment preview does not exist"; the path's own
+    // methods say 405. Near miss: a GET of an id is a read (404 for an unknown one), not a 405.
+    @ParameterizedTest
+    @ValueSource(strings = { "GET", "PUT", "PATCH", "DELETE" })
+    void aMethodThePreviewPathDoesNotTakeIs405WithAllow(String method) {
+        given().when().request(method, PATH + "/preview").then().statusCode(405).contentType(PROBLEM)
+                .header("Allow", equalTo("OPTIONS, POST")).body("status", equalTo(405));
+        given().when().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @org.junit.jupiter.api.Test
+    void headOfThePreviewPathIs405Too() {
+        given().when().head(PATH + "/preview").then().statusCode(405).header("Allow", equalTo("OPTIONS, POST"));
+    }
+
+    // JAX-RS drops matrix parameters, so "/assessments/;" read as the clinic's whole listing and
+    // "/exercises/chin-tuck;v=1" as the chin tuck. Near miss: the plain paths answer.
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/assessments/;", "/api/v1/assessments;x=1", "/api/v1/exercises/chin-tuck;v=1",
+            "/api/v1/intakes/;" })
+    void aPathWithMatrixParametersIs404(String path) {
+        given().urlEncodingEnabled(false).when().get(path).then().statusCode(404).contentType(PROBLEM)
+                .body("detail", startsWith("No resource at this path: matrix parameters"));
+        given().when().get("/api/v1/exercises/chin-tuck").then().statusCode(200).body("id", equalTo("chin-tuck"));
+        given().when().get(PATH).then().statusCode(200);
+    }
+}
