@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AssessmentCrashIT {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
     private static final Duration BURST_AT_MOST = Duration.ofSeconds(30);
     /** Kill once this many POSTs have been acknowledged (the senders keep going until the kill). */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
@@ -56,15 +55,12 @@ class AssessmentCrashIT {
     @TempDir
     Path temp;
 
-    private final List<Process> started = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PackagedService service = new PackagedService();
+    private final HttpClient http = service.http;
 
     @AfterEach
     void stopWhatWasStarted() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        service.close();
     }
 
     @Test
@@ -72,9 +68,9 @@ class AssessmentCrashIT {
         Map<String, String> database = database();
         String clientRef = "crash-" + UUID.randomUUID();
 
-        int port = freePort();
-        Process first = start(database, port, temp.resolve("first.log"));
-        awaitReady(first, port, temp.resolve("first.log"));
+        int port = PackagedService.freePort();
+        Process first = service.start(database, port, temp.resolve("first.log"));
+        service.awaitReady(first, port, temp.resolve("first.log"));
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger failedBeforeKill = new AtomicInteger();
@@ -97,13 +93,13 @@ class AssessmentCrashIT {
                 "only " + acknowledged.size() + " POSTs acknowledged before the kill");
         assertEquals(137, first.exitValue(), "the service was not killed by SIGKILL");
 
-        int secondPort = freePort();
-        Process second = start(database, secondPort, temp.resolve("second.log"));
-        awaitReady(second, secondPort, temp.resolve("second.log"));
+        int secondPort = PackagedService.freePort();
+        Process second = service.start(database, secondPort, temp.resolve("second.log"));
+        service.awaitReady(second, secondPort, temp.resolve("second.log"));
 
         List<String> lost = new ArrayList<>();
         for (String id : acknowledged) {
-            HttpResponse<String> r = get(secondPort, "/api/v1/assessments/" + id);
+            HttpResponse<String> r = service.get(secondPort, "/api/v1/assessments/" + id);
             if (r.statusCode() != 200 || !r.body().contains(clientRef)) {
                 lost.add(id + " -> " + r.statusCode());
             }
@@ -111,7 +107,7 @@ class AssessmentCrashIT {
         assertEquals(List.of(), lost, "acknowledged assessments lost after SIGKILL (of " + acknowledged.size() + ")");
 
         // Rows committed but not acknowledged (the kill cut the answer) may exist; fewer rows than 201s may not.
-        HttpResponse<String> page = get(secondPort, "/api/v1/assessments?size=1&clientRef=" + clientRef);
+        HttpResponse<String> page = service.get(secondPort, "/api/v1/assessments?size=1&clientRef=" + clientRef);
         Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(page.body());
         assertTrue(total.find(), page.body());
         assertTrue(Integer.parseInt(total.group(1)) >= acknowledged.size(),
@@ -167,58 +163,5 @@ class AssessmentCrashIT {
     private static String env(String name, String absent) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? absent : value;
-    }
-
-    private Process start(Map<String, String> database, int port, Path log) throws IOException {
-        String jar = System.getProperty("posturecoach.app.jar");
-        assertTrue(jar != null && Files.isRegularFile(Path.of(jar)),
-                "no packaged service at " + jar + " (run through failsafe after package)");
-        Path root = Path.of("").toAbsolutePath();
-        assertTrue(Files.isDirectory(root.resolve("rules")), "run from the project root: no rules/ in " + root);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-jar", jar)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(database);
-        pb.environment().remove("RULES_PATH");
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
-    private void awaitReady(Process p, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                fail("the service exited with " + p.exitValue() + " before it was ready:\n" + tail(log));
-            }
-            try {
-                if (get(port, "/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        fail("the service was not ready within " + READY_WITHIN + ":\n" + tail(log));
-    }
-
-    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
