@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,6 +162,39 @@ class CatalogueResourceTest {
         }
         assertEquals("low", byId.get("seal-row").path("lowBackLoad").asText());
         assertEquals(0, byId.get("chin-tuck").path("equipment").size(), "bodyweight needs []");
+    }
+
+    // Seed sentences a clinician looks for in the catalogue, each in the field that carries it and citing its seed.
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        // 004: "It is better to use a lighter weight and move with control than to go heavy and strain your lower back
+        // or shoulders" (after renegade rows and high barbell rows).
+        "renegade-row | cues | Use a lighter weight and move with control | 004_9c521a0d8171154b.txt",
+        "high-barbell-row | cues | Use a lighter weight and move with control | 004_9c521a0d8171154b.txt",
+        // 000: "Your chest should be over the bench. Your knees should be under your hips."
+        "dumbbell-row | instructions | knees under the hips | 000_130317a81f3ea7f3.txt",
+        // 002: "As with the side bend, avoid crunching down and engaging your abs."
+        "thoracic-rotation | cues | crunch down or brace the abs | 002_b1424eedc4a0728c.txt" })
+    void aSeedSentenceIsCarriedWhereAClinicianLooksForIt(String id, String field, String phrase, String seed)
+            throws Exception {
+        JsonNode e = JSON.readTree(given().get("/api/v1/exercises/" + id).then().statusCode(200).extract().asString());
+        List<String> texts = new ArrayList<>();
+        e.path(field).forEach(t -> texts.add(t.asText()));
+        assertTrue(texts.stream().anyMatch(t -> t.contains(phrase)), id + " " + field + ": " + texts);
+        assertTrue(e.path("sources").toString().contains(seed), id + " sources " + e.path("sources"));
+    }
+
+    // 000: the Meadows row's "set path" leaves less room for error than "a dumbbell row ... for some beginners", so it
+    // is no harder than the dumbbell row: the same level, and neither lists the other as harder or easier.
+    @Test
+    void theMeadowsRowIsNoHarderThanTheDumbbellRow() throws Exception {
+        JsonNode meadows = JSON.readTree(given().get("/api/v1/exercises/meadows-row").then().extract().asString());
+        JsonNode dumbbell = JSON.readTree(given().get("/api/v1/exercises/dumbbell-row").then().extract().asString());
+        assertEquals(dumbbell.path("level"), meadows.path("level"));
+        assertFalse(dumbbell.path("related").path("harder").toString().contains("meadows-row"));
+        assertFalse(meadows.path("related").path("easier").toString().contains("dumbbell-row"));
+        // Near miss: they stay alternatives of one pattern.
+        assertTrue(meadows.path("related").path("alternatives").toString().contains("dumbbell-row"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.exclusion;
@@ -144,11 +145,11 @@ class ContraindicationsRulesTest {
         // barbell-row: contraindicated by low back pain, no barbell, and intermediate; listed once, as contraindicated.
         assertEquals(Set.of("contraindicated"), exclusionReasons(ev, "barbell-row"));
         assertEquals(1, ev.excluded().stream().filter(x -> x.exerciseId().equals("barbell-row")).count());
-        // meadows-row: no barbell or landmine, and intermediate; listed as no-equipment only.
-        assertEquals(Set.of("no-equipment"), exclusionReasons(ev, "meadows-row"));
+        // seal-row: no barbell or bench, and intermediate; listed as no-equipment only.
+        assertEquals(Set.of("no-equipment"), exclusionReasons(ev, "seal-row"));
         // Near miss: an equipped intermediate exercise that no finding rules out is above-level.
         Evaluation gym = evaluate(with(baseline(), "experience", "beginner"));
-        assertEquals(Set.of("above-level"), exclusionReasons(gym, "meadows-row"));
+        assertEquals(Set.of("above-level"), exclusionReasons(gym, "seal-row"));
         assertFired(gym, FILE, OPTION, LEVEL);
     }
 
@@ -163,6 +164,18 @@ class ContraindicationsRulesTest {
         assertEquals(WAIVER, warning(ev, "row-above-level").explanation().rule());
         assertFalse(warningCodes(ev).contains("no-rowing-equipment"));
         assertFired(ev, FILE, OPTION, EQUIPMENT, WAIVER, LEVEL);
+    }
+
+    // 000: the Meadows row's set path suits beginners better than a dumbbell row, so a beginner with a landmine rows
+    // it as it is, with no "above your level" caution. Near miss: a bare barbell still needs that caution.
+    @Test
+    void aBeginnerWithALandmineRowsTheMeadowsRowWithoutACaution() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell", "landmine")));
+        assertTrue(mainIds(ev).contains("meadows-row"), () -> "main " + mainIds(ev));
+        assertFalse(warningCodes(ev).contains("row-above-level"), () -> "warnings " + warningCodes(ev));
+        assertNotFired(ev, FILE, WAIVER);
+        Evaluation barbell = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell")));
+        assertTrue(warningCodes(barbell).contains("row-above-level"));
     }
 
     // With a bench too, the chest-supported seal row (low back load low) stays rather than a bent-over barbell row.

@@ -219,7 +219,8 @@ class DosageRulesTest {
         int without = 0;
         for (Item i : mainItems(ev)) {
             List<String> tags = exercise(i.exerciseId()).getTags();
-            boolean midBack = (tags.contains("row") || tags.contains("posture")) && !tags.contains("upright-row");
+            boolean midBack = (tags.contains("row") || tags.contains("vertical-pull") || tags.contains("posture"))
+                    && !tags.contains("upright-row");
             assertEquals(midBack, i.cues().contains(SQUEEZE_CUE), i.exerciseId());
             assertTrue(i.cues().stream().filter(SQUEEZE_CUE::equals).count() <= 1, "added once: " + i.exerciseId());
             with += midBack ? 1 : 0;
@@ -231,6 +232,19 @@ class DosageRulesTest {
         // The warm-up keeps its own squeezes before the first set.
         ev.plan().sessions().forEach(s -> assertTrue(s.warmup().stream()
                 .anyMatch(w -> w.exerciseId().equals("scapular-squeeze")), "warm-up of day " + s.day()));
+    }
+
+    // Seed 001 trains the mid back "through rows or pull-downs": a main lat pulldown starts with the squeezes too.
+    // Near miss: before this, only rows and posture moves carried the cue.
+    @Test
+    void aMainPullDownStartsWithScapularSqueezesToo() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("cable-machine"), "daysPerWeek", 3));
+        Item pulldown = item(ev, "lat-pulldown");
+        assertTrue(pulldown.cues().contains(SQUEEZE_CUE), pulldown.cues().toString());
+        assertEquals(1, pulldown.cues().stream().filter(SQUEEZE_CUE::equals).count());
+        assertTrue(exercise("lat-pulldown").getTags().contains("vertical-pull"));
+        assertFalse(exercise("lat-pulldown").getTags().contains("row"));
+        assertTrue(ev.firedRules().contains(SQUEEZE));
     }
 
     @ParameterizedTest(name = "neck pain {0}/10: light cue {1}")
