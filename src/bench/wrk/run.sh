@@ -8,9 +8,9 @@
 #   stored  POST /api/v1/assessments            (validation + rules + one committed insert)
 # then 20 s of stored POSTs paced at half the stored maximum (8 connections) for p50/p99, and the RSS at the end.
 # Prints a table (req/s, ratio to noop, p50, p99, errors) and each target as PASS or MISS.
-# Settings (environment): BENCH_DB=postgresql|h2, BENCH_HEAP (96m), BENCH_JAVA_OPTS (C2 only, serial GC, capped code cache and
-#   metaspace, native heap trimmed), MALLOC_ARENA_MAX (2), BENCH_PORT (18090), BENCH_DURATION (20s),
-#   BENCH_WARMUP (10s), BUILD_DIR (target-bench-wrk-<db>; REBUILD=1 rebuilds), PGHOST/PGPORT/PGUSER for psql,
+# Settings (environment): BENCH_DB=postgresql|h2, BENCH_HEAP (96m), BENCH_JAVA_OPTS (40 MB young generation, C2 only,
+#   serial GC, capped code cache and metaspace, native heap trimmed), MALLOC_ARENA_MAX (2), BENCH_PORT (18090),
+#   BENCH_DURATION (20s), BENCH_WARMUP (10s), BUILD_DIR (target-bench-wrk-<db>; REBUILD=1 rebuilds), PGHOST/PGPORT/PGUSER for psql,
 #   BENCH_PG_DB (posture_bench; dropped and created again, dropped at the end unless BENCH_KEEP_DB=1).
 # Needs: wrk (apt-get install -y wrk), JDK 17, and for PostgreSQL psql with the right to create a database.
 set -euo pipefail
@@ -20,10 +20,11 @@ ROOT=$(pwd)
 export BENCH_DIR="$ROOT/src/bench/wrk"
 BENCH_DB=${BENCH_DB:-postgresql}
 HEAP=${BENCH_HEAP:-96m}
-# The documented production setting (also in docker/Dockerfile.jvm): a small heap, the serial collector, the C2
-# compiler only (no tiered C1 code and profiles: the resident set stays under 300 MB, for 5-20 % of the rule-heavy
-# rate), and the native heap kept small (two malloc arenas, freed memory given back every 5 s; JDK 17.0.9 or later).
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:-TieredCompilation -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=160m -XX:CICompilerCount=2 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# The documented production setting (also in docker/Dockerfile.jvm): a small heap, the serial collector with a 40 MB
+# young generation and large survivor spaces (no full collections under load), the C2 compiler only (no tiered C1
+# code and profiles: the resident set stays under 300 MB, for 5-20 % of the rule-heavy rate), and the native heap
+# kept small (two malloc arenas, freed memory given back every 5 s; JDK 17.0.9 or later).
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmn40m -XX:SurvivorRatio=3 -XX:-TieredCompilation -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=160m -XX:CICompilerCount=2 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=${BENCH_PORT:-18090}
 DURATION=${BENCH_DURATION:-20s}
