@@ -2,15 +2,12 @@ package org.posturecoach.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +62,7 @@ class AssessmentCrashIT {
 
     @Test
     void everyAcknowledgedAssessmentSurvivesSigkill() throws Exception {
-        Map<String, String> database = database();
+        Map<String, String> database = PackagedService.database(temp);
         String clientRef = "crash-" + UUID.randomUUID();
 
         int port = PackagedService.freePort();
@@ -144,24 +141,5 @@ class AssessmentCrashIT {
                 return;
             }
         }
-    }
-
-    /** H2 in a file under the temporary folder, or the PostgreSQL database CI names. */
-    private Map<String, String> database() {
-        if ("postgresql".equalsIgnoreCase(System.getenv("DB_KIND"))) {
-            return Map.of("DB_KIND", "postgresql",
-                    "DB_URL", env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-                    "DB_USER", env("DB_USER", "postgres"),
-                    "DB_PASSWORD", env("DB_PASSWORD", ""));
-        }
-        return Map.of("DB_KIND", "h2",
-                "DB_URL", "jdbc:h2:file:" + temp.resolve("crash").toAbsolutePath() + ";WRITE_DELAY=0",
-                "DB_USER", "sa",
-                "DB_PASSWORD", "");
-    }
-
-    private static String env(String name, String absent) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? absent : value;
     }
 }

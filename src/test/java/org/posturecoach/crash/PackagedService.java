@@ -72,6 +72,28 @@ final class PackagedService implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The database the packaged jar was built for: H2 in a file under {@code temp}, or, when {@code DB_KIND=postgresql}
+     * (CI's second pass), the PostgreSQL database CI names.
+     */
+    static Map<String, String> database(Path temp) {
+        if ("postgresql".equalsIgnoreCase(System.getenv("DB_KIND"))) {
+            return Map.of("DB_KIND", "postgresql",
+                    "DB_URL", env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    "DB_USER", env("DB_USER", "postgres"),
+                    "DB_PASSWORD", env("DB_PASSWORD", ""));
+        }
+        return Map.of("DB_KIND", "h2",
+                "DB_URL", "jdbc:h2:file:" + temp.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0",
+                "DB_USER", "sa",
+                "DB_PASSWORD", "");
+    }
+
+    private static String env(String name, String absent) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? absent : value;
+    }
+
     static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

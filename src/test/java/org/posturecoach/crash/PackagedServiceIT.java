@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class PackagedServiceIT {
     void aRequestTargetThatIsNotAValidUriIsAProblem() throws Exception {
         int port = PackagedService.freePort();
         Path log = temp.resolve("service.log");
-        Process p = service.start(Map.of("DB_KIND", "h2", "DB_URL",
-                "jdbc:h2:file:" + temp.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0"), port, log);
+        Process p = service.start(PackagedService.database(temp), port, log);
         service.awaitReady(p, port, log);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
