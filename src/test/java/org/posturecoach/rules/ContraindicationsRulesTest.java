@@ -15,6 +15,7 @@ import static org.posturecoach.rules.RuleHarness.warningCodes;
 import static org.posturecoach.rules.RuleHarness.with;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -176,6 +177,19 @@ class ContraindicationsRulesTest {
         assertNotFired(ev, FILE, WAIVER);
         Evaluation barbell = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell")));
         assertTrue(warningCodes(barbell).contains("row-above-level"));
+    }
+
+    // Neck pain of 6/10 or more rules out the band upright row, which mainly trains the upper traps (002); near miss:
+    // at 5/10 it stays a candidate that waits for the rotation.
+    @Test
+    void significantNeckPainRulesOutTheUprightRow() {
+        Map<String, Object> band = with(baseline(), "equipment", List.of("resistance-band"), "neckPain", true);
+        Evaluation severe = evaluate(with(band, "neckPainSeverity", 7));
+        assertEquals(Set.of("contraindicated"), exclusionReasons(severe, "band-upright-row"));
+        assertTrue(exclusion(severe, "band-upright-row", "contraindicated").explanation().because()
+                .contains("significant-neck-pain"));
+        Evaluation mild = evaluate(with(band, "neckPainSeverity", 5));
+        assertFalse(exclusionReasons(mild, "band-upright-row").contains("contraindicated"));
     }
 
     // With a bench too, the chest-supported seal row (low back load low) stays rather than a bent-over barbell row.

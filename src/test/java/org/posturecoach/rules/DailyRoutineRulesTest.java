@@ -29,7 +29,7 @@ class DailyRoutineRulesTest {
     static final String LAYOUT = "Daily: lay out the daily posture routine";
     static final String ONCE = "Daily: a reset the session already holds is not repeated on training days";
     static final String CHAIR = "Daily: a stiff mid back at a desk gets seated chair rotations";
-    static final String ONCE_CUE = "On a training day the session already has this: no need to repeat it";
+    static final String ONCE_CUE = "On a day whose session has this, no need to repeat it";
 
     @Test
     void everyPlanStretchesTheChestDaily() {

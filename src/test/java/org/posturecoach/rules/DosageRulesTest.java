@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.posturecoach.domain.Exercise;
 import org.posturecoach.engine.Evaluation;
 import org.posturecoach.engine.Evaluation.Item;
 
@@ -151,14 +152,14 @@ class DosageRulesTest {
         assertNotFired(intermediate, FILE, BEGINNER_SETS);
     }
 
-    // With neck pain of 6/10 or more, weeks 5-6 and 7+ add load only once the pain has settled, as the warning and the
-    // cues say; near miss: 5/10 reads as before.
+    // With neck pain of 6/10 or more, weeks 3-4 (where resistance first comes in), 5-6 and 7+ add load only once the
+    // pain has settled, as the warning and the cues say; near miss: 5/10 reads as before.
     @ParameterizedTest(name = "neck pain {0}/10")
     @CsvSource({ "5, false", "6, true", "9, true" })
     void significantNeckPainPutsMoreLoadAfterThePainHasSettled(int severity, boolean first) {
         Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
         for (Evaluation.Progression p : ev.plan().progression()) {
-            boolean loads = p.weeks().equals("5-6") || p.weeks().equals("7+");
+            boolean loads = !p.weeks().equals("1-2");
             assertEquals(first && loads, p.changes().startsWith("Only once your neck pain has settled"), p.weeks());
             // The condition is a sentence of its own: the step that follows it starts with a capital letter.
             assertFalse(p.changes().contains("pain-free: "), p.changes());
@@ -400,6 +401,36 @@ class DosageRulesTest {
         }
         assertFired(ev, FILE, BODYWEIGHT, SQUEEZE, P12, P34_HOME, P56_SUPPORTED, P7);
         assertNotFired(ev, FILE, LIGHT);
+    }
+
+    // A move whose load is the body (tagged `bodyweight`: a dead hang from a bar, an inverted row under a bar, a prone
+    // Y-raise on a bench) gets the bodyweight cue even though it needs kit; near miss: a loaded move with the same
+    // client keeps the weight-or-band cue.
+    @Test
+    void aBodyweightMoveThatNeedsKitStartsEasyNotLight() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "daysPerWeek", 3,
+                "equipment", List.of("pull-up-bar", "bench", "dumbbells"), "gripFatigue", true, "forwardHeadPosture", true));
+        int bodyweight = 0;
+        int loaded = 0;
+        for (Item i : mainItems(ev)) {
+            Exercise e = exercise(i.exerciseId());
+            boolean body = e.getEquipment().isEmpty() || e.getTags().contains("bodyweight");
+            assertEquals(body, i.cues().contains(BODYWEIGHT_CUE), i.exerciseId());
+            assertEquals(!body, i.cues().contains(LIGHT_CUE), i.exerciseId());
+            bodyweight += body && !e.getEquipment().isEmpty() ? 1 : 0;
+            loaded += body ? 0 : 1;
+        }
+        assertTrue(bodyweight > 0, "a bodyweight move that needs kit is planned: " + RuleHarness.mainIds(ev));
+        assertTrue(loaded > 0, "a loaded move is planned too: " + RuleHarness.mainIds(ev));
+    }
+
+    // Weeks 3-4 name the rows plainly: no doubled parentheses.
+    @Test
+    void weeksThreeToFourReadPlainly() {
+        String changes = evaluate(baseline()).plan().progression().get(1).changes();
+        assertTrue(changes.contains("neutral-grip bent-over dumbbell rows 3x8-10, keeping those the plan already has"),
+                changes);
+        assertFalse(changes.contains(") ("), changes);
     }
 
     private static void assertText(String text, String has, String hasNot) {

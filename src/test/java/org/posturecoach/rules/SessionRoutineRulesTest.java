@@ -33,6 +33,9 @@ class SessionRoutineRulesTest {
     static final String SPHINX = "Cool-down: a stiff mid back holds the sphinx pose";
     static final String WARMUP_LAYOUT = "Warm-up: every session opens with the chosen warm-up, dynamic moves first";
     static final String COOLDOWN_LAYOUT = "Cool-down: every session ends with 3 to 5 static stretches";
+    static final String ARMS_LOW = "Warm-up and cool-down: with shoulder pain overhead, stretches and drills keep the arms low";
+    static final String ARMS_LOW_CUE = "With your shoulder pain: keep the arms low, hands crossed on the chest or by your sides, "
+            + "and stop short of any pinch";
     static final String FIVE_MINUTES_CUE = "About 5 minutes of dynamic moves in all: repeat the round, moving easily";
 
     @Test
@@ -104,7 +107,30 @@ class SessionRoutineRulesTest {
         // Near miss: shoulder pain overhead contraindicates the reach.
         Evaluation pinch = evaluate(with(baseline(), "overheadRestriction", true, "shoulderPainOverhead", true));
         assertFalse(ids(pinch.plan().sessions().get(0).warmup()).contains("overhead-reach"));
-        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT, ARMS_LOW);
+    }
+
+    // With shoulder pain on lifting the arms, the drills and stretches that raise them (side bend: elbow to the
+    // ceiling; rotation and foam roller: hands behind the head; child's pose: arms forward) are done with the arms low.
+    // Near miss: without the shoulder pain the same items carry no such cue, and the dynamic warm-up never does.
+    @Test
+    void shoulderPainOverheadKeepsTheArmsLowInStretchesAndDrills() {
+        Evaluation pinch = evaluate(with(baseline(), "shoulderPainOverhead", true, "midBackStiffness", true));
+        Session first = pinch.plan().sessions().get(0);
+        List<Evaluation.Item> routine = new java.util.ArrayList<>(first.warmup());
+        routine.addAll(first.cooldown());
+        int armsOverhead = 0;
+        for (Evaluation.Item i : routine) {
+            boolean raised = RuleHarness.exercise(i.exerciseId()).getTags().contains("arms-overhead");
+            assertEquals(raised, i.cues().contains(ARMS_LOW_CUE), i.exerciseId());
+            armsOverhead += raised ? 1 : 0;
+        }
+        assertTrue(armsOverhead >= 3, "side bend, rotation, foam roller or child's pose planned: " + ids(routine));
+        assertFired(pinch, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT,
+                COOLDOWN_LAYOUT, ARMS_LOW);
+        Evaluation free = evaluate(with(baseline(), "midBackStiffness", true));
+        free.plan().sessions().forEach(s -> s.cooldown().forEach(i -> assertFalse(i.cues().contains(ARMS_LOW_CUE))));
+        assertNotFired(free, FILE, ARMS_LOW);
     }
 
     @Test
