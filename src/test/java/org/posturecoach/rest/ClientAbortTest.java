@@ -49,9 +49,13 @@ class ClientAbortTest {
         logger.setLevel(Level.FINE);
         logger.addHandler(handler);
         try {
-            sendHalfABodyAndHangUp();
-            for (int i = 0; i < 50 && records.isEmpty(); i++) {
-                Thread.sleep(100);
+            // Several hang-ups: the service sees some as Vert.x's closed connection, others as a closed channel.
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                int seen = records.size();
+                sendHalfABodyAndHangUp();
+                for (int i = 0; i < 20 && records.size() == seen; i++) {
+                    Thread.sleep(100);
+                }
             }
             assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                     .map(LogRecord::getMessage).toList());

@@ -1,5 +1,6 @@
 package org.posturecoach.rest.exception;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -236,7 +237,8 @@ public class ProblemMappers {
 
     private static boolean clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpClosedException) {
+            // Vert.x's own close, or the channel's (which one depends on when the hang-up is seen).
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
                 return true;
             }
         }
