@@ -184,6 +184,24 @@ class CatalogueResourceTest {
         assertTrue(e.path("sources").toString().contains(seed), id + " sources " + e.path("sources"));
     }
 
+    // 001's "moderate weight" cue belongs on moves that take a weight: a band row gets a band of moderate tension, a
+    // bodyweight row plain control. Near miss: the barbell row keeps the weight.
+    @Test
+    void aModerateWeightCueIsOnlyOnMovesThatTakeAWeight() throws Exception {
+        JsonNode list = JSON.readTree(given().get("/api/v1/exercises").then().statusCode(200).extract().asString());
+        for (JsonNode e : list) {
+            boolean noWeight = e.path("equipment").toString().equals("[\"resistance-band\"]")
+                    || e.path("tags").toString().contains("\"bodyweight\"");
+            if (noWeight) {
+                assertFalse(e.path("cues").toString().contains("Moderate weight"), e.path("id") + " " + e.path("cues"));
+            }
+        }
+        JsonNode band = JSON.readTree(given().get("/api/v1/exercises/band-row").then().extract().asString());
+        assertTrue(band.path("cues").toString().contains("A band of moderate tension"), band.path("cues").toString());
+        JsonNode barbell = JSON.readTree(given().get("/api/v1/exercises/barbell-row").then().extract().asString());
+        assertTrue(barbell.path("cues").toString().contains("Moderate weight, full control"));
+    }
+
     // 000: the Meadows row's "set path" leaves less room for error than "a dumbbell row ... for some beginners", so it
     // is no harder than the dumbbell row: the same level, and neither lists the other as harder or easier.
     @Test
