@@ -36,6 +36,7 @@ class SessionRoutineRulesTest {
     static final String ARMS_LOW = "Warm-up and cool-down: with shoulder pain overhead, stretches and drills keep the arms low";
     static final String ARMS_LOW_CUE = "With your shoulder pain: keep the arms low, hands crossed on the chest or by your sides, "
             + "and stop short of any pinch";
+    static final String MOBILITY_GOAL = "Warm-up: a mobility goal adds thoracic rotation";
     static final String FIVE_MINUTES_CUE = "About 5 minutes of dynamic moves in all: repeat the round, moving easily";
 
     @Test
@@ -131,6 +132,26 @@ class SessionRoutineRulesTest {
         Evaluation free = evaluate(with(baseline(), "midBackStiffness", true));
         free.plan().sessions().forEach(s -> s.cooldown().forEach(i -> assertFalse(i.cues().contains(ARMS_LOW_CUE))));
         assertNotFired(free, FILE, ARMS_LOW);
+    }
+
+    // A mobility goal rotates the mid back in every warm-up, explained by the goal; near misses: another goal adds no
+    // rotation, and with a stiff mid back the stiffness rule adds it (once), not this one.
+    @Test
+    void aMobilityGoalAddsThoracicRotation() {
+        Evaluation ev = evaluate(with(baseline(), "goal", "mobility"));
+        for (Session s : ev.plan().sessions()) {
+            Evaluation.Item rotation = s.warmup().stream().filter(i -> i.exerciseId().equals("thoracic-rotation"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no rotation on day " + s.day()));
+            assertEquals(MOBILITY_GOAL, rotation.explanation().rule());
+            assertEquals(List.of("goal"), rotation.explanation().because());
+        }
+        assertFired(ev, FILE, DYNAMIC, MOBILITY_GOAL, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        Evaluation posture = evaluate(with(baseline(), "goal", "posture"));
+        assertFalse(ids(posture.plan().sessions().get(0).warmup()).contains("thoracic-rotation"));
+        Evaluation stiff = evaluate(with(baseline(), "goal", "mobility", "midBackStiffness", true));
+        assertEquals(1, stiff.plan().sessions().get(0).warmup().stream()
+                .filter(i -> i.exerciseId().equals("thoracic-rotation")).count());
+        assertNotFired(stiff, FILE, MOBILITY_GOAL);
     }
 
     @Test
