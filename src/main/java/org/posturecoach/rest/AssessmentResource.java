@@ -3,6 +3,7 @@ package org.posturecoach.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -146,7 +147,7 @@ public class AssessmentResource {
     }
 
     /** ASCII digits only: no sign, no spaces, none of the other scripts' digits that Integer.parseInt takes. */
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     private static int parse(String text, int absent, int min, int max, String name, List<FieldError> errors) {
         if (text == null) {

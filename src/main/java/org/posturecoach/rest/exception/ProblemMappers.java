@@ -3,6 +3,7 @@ package org.posturecoach.rest.exception;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -104,10 +105,15 @@ public class ProblemMappers {
      * large for its target is no syntax error: it stays a shape error.
      */
     private static JsonProcessingException syntaxError(Throwable e) {
+        return (JsonProcessingException) firstCause(e, t -> t instanceof StreamReadException
+                && !(t instanceof InputCoercionException) || t instanceof StreamConstraintsException);
+    }
+
+    /** The first of an exception and its causes that matches, or null. */
+    private static Throwable firstCause(Throwable e, Predicate<Throwable> matches) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StreamReadException && !(t instanceof InputCoercionException)
-                    || t instanceof StreamConstraintsException) {
-                return (JsonProcessingException) t;
+            if (matches.test(t)) {
+                return t;
             }
         }
         return null;
@@ -236,13 +242,8 @@ public class ProblemMappers {
     }
 
     private static boolean clientGone(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Vert.x's own close, or the channel's (which one depends on when the hang-up is seen).
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
+        // Vert.x's own close, or the channel's (which one depends on when the hang-up is seen).
+        return firstCause(e, t -> t instanceof HttpClosedException || t instanceof ClosedChannelException) != null;
     }
 
     public static Response respond(Problem p) {
