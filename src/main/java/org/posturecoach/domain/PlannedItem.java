@@ -64,5 +64,11 @@ public final class PlannedItem {
         }
     }
 
+    /** Removes a cue the client cannot act on; used by cue rules inside {@code modify}. */
+    @Modifies({ "cues" })
+    public void removeCue(String cue) {
+        cues.remove(cue);
+    }
+
     public boolean hasTag(String tag) { return exercise.getTags().contains(tag); }
 }

@@ -56,7 +56,7 @@ class ClinicalScenariosTest {
             List<String> planExcludesTag, List<String> planExcludesLowBackLoad, String mainCueOnEveryItem,
             List<String> warmupIncludes, List<String> warmupIncludesTag, List<String> cooldownIncludes,
             List<String> dailyIncludes, List<Excluded> excludedInclude, List<String> firedInclude,
-            List<String> firedExclude) {
+            List<String> firedExclude, Boolean rowInEverySession, String mainCueOnNoItem) {
     }
 
     record Excluded(String exerciseId, String reason) {
@@ -136,7 +136,15 @@ class ClinicalScenariosTest {
             mainItems(ev).forEach(i -> assertTrue(i.cues().stream().anyMatch(c -> c.toLowerCase()
                     .contains(x.mainCueOnEveryItem().toLowerCase())), () -> i.exerciseId() + " lacks the cue"));
         }
+        if (x.mainCueOnNoItem() != null) {
+            mainItems(ev).forEach(i -> assertFalse(i.cues().stream().anyMatch(c -> c.toLowerCase()
+                    .contains(x.mainCueOnNoItem().toLowerCase())), () -> i.exerciseId() + " has the cue"));
+        }
         for (Session s : plan.sessions()) {
+            if (Boolean.TRUE.equals(x.rowInEverySession())) {
+                assertTrue(s.main().stream().anyMatch(i -> exercise(i.exerciseId()).getTags().contains("row")),
+                        () -> "day " + s.day() + " holds no row: " + ids(s.main()));
+            }
             includes("warm-up of day " + s.day(), Set.copyOf(ids(s.warmup())), x.warmupIncludes());
             Set<String> warmupTags = s.warmup().stream().flatMap(i -> exercise(i.exerciseId()).getTags().stream())
                     .collect(Collectors.toSet());

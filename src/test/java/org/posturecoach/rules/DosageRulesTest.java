@@ -9,6 +9,7 @@ import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.exercise;
 import static org.posturecoach.rules.RuleHarness.firedIn;
+import static org.posturecoach.rules.RuleHarness.mainIds;
 import static org.posturecoach.rules.RuleHarness.mainItems;
 import static org.posturecoach.rules.RuleHarness.with;
 
@@ -50,6 +51,8 @@ class DosageRulesTest {
     static final String P56 = "Progression: weeks 5-6 add one heavy row and a 20-rep face-pull burnout";
     static final String P56_SUPPORTED = "Progression: weeks 5-6 load a supported row for beginners or with low back pain";
     static final String P7 = "Progression: after six weeks add a set, a little load and harder variations";
+    static final String PRE_FATIGUE = "Dosage: pre-fatigue before heavy rows only with a band or a cable for the face pulls";
+    static final String PRE_FATIGUE_CUE = "A set of face pulls or band retractions beforehand (pre-fatigue) helps you feel the mid back doing the work";
 
     static final String NO_SHRUG_CUE = "No shrugging: keep the shoulders down and away from the ears; if they creep up, make the set easier";
     static final String MIND_CUE = "Pull with your elbows and pinch a pencil between your shoulder blades; check in a mirror";
@@ -442,6 +445,60 @@ class DosageRulesTest {
                 assertFalse(text.contains(part), () -> "'" + part + "' should not be in: " + text);
             }
         }
+    }
+
+    // Seed 001's pre-fatigue tip names face pulls or band retractions: with a barbell only, the barbell row drops it
+    // and keeps the squeezes before every set; near miss: a resistance band (or a cable machine) keeps the tip.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "barbell                 | false",
+        "barbell resistance-band | true",
+        "barbell cable-machine   | true" })
+    void thePreFatigueTipStaysOnlyWithKitForFacePullsOrBandRetractions(String kit, boolean kept) {
+        Evaluation ev = evaluate(with(baseline(), "weakDeadlift", true, "goal", "strength",
+                "equipment", List.of(kit.split(" "))));
+        Item row = item(ev, "barbell-row");
+        assertEquals(kept, row.cues().contains(PRE_FATIGUE_CUE), row.cues()::toString);
+        assertTrue(row.cues().contains(SQUEEZE_CUE), row.cues()::toString);
+        if (kept) {
+            assertNotFired(ev, FILE, PRE_FATIGUE);
+        } else {
+            assertTrue(firedIn(ev, FILE).contains(PRE_FATIGUE), firedIn(ev, FILE)::toString);
+            assertFalse(mainItems(ev).stream().anyMatch(i -> i.cues().contains(PRE_FATIGUE_CUE)));
+        }
+    }
+
+    // With low back pain and only a barbell in a rack, the plan's row is the inverted row: weeks 3-4 and 5-6 progress it
+    // by lowering the bar (000) rather than only pointing to a band the client lacks; near miss: with a full gym the
+    // inverted row is not planned and not named.
+    @Test
+    void lowBackPainProgressesAnInvertedRowThePlanHolds() {
+        Map<String, Object> rack = with(baseline(), "lowBackPain", true, "equipment", List.of("barbell", "squat-rack"));
+        Evaluation ev = evaluate(rack);
+        assertTrue(mainIds(ev).contains("inverted-row"), mainIds(ev)::toString);
+        String weeks34 = ev.plan().progression().get(1).changes();
+        String weeks56 = ev.plan().progression().get(2).changes();
+        assertTrue(weeks34.contains("not unsupported bent-over ones: this plan's inverted rows 3x8-10, the bar a notch "
+                + "lower once 10 come easily; within"), weeks34);
+        assertTrue(weeks56.contains("on a supported row (this plan's inverted row, the bar a notch lower)"), weeks56);
+        assertTrue(firedIn(ev, FILE).containsAll(List.of(P34_LOW_BACK, P56_SUPPORTED)), firedIn(ev, FILE)::toString);
+
+        Evaluation gym = evaluate(with(baseline(), "lowBackPain", true));
+        assertFalse(mainIds(gym).contains("inverted-row"), mainIds(gym)::toString);
+        gym.plan().progression().forEach(p -> assertFalse(p.changes().contains("inverted"), p.changes()));
+    }
+
+    // Weeks 5-6 list the supported rows with semicolons, as their names hold commas ("chest on the bench"), the last
+    // after "or"; near miss: a single row is named alone.
+    @Test
+    void weeksFiveToSixSetTheSupportedRowsApart() {
+        String many = evaluate(with(baseline(), "lowBackPain", true, "equipment",
+                List.of("dumbbells", "bench", "resistance-band"))).plan().progression().get(2).changes();
+        assertTrue(many.contains("(an incline dumbbell row, chest on the bench; a single-arm dumbbell row, the free hand "
+                + "braced on a bench or chair; or a seated band row)"), many);
+        String one = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("resistance-band")))
+                .plan().progression().get(2).changes();
+        assertTrue(one.contains("on a supported row (a seated band row) rather than"), one);
     }
 
     // Near miss: a referral has no dosage and no progression.

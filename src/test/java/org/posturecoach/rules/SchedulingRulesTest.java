@@ -95,6 +95,42 @@ class SchedulingRulesTest {
         assertEquals(4, all.size());
     }
 
+    // Seed 004 puts a rowing motion in every routine. With a barbell only, the week's one row (the barbell row) among
+    // four exercises cannot reach both sessions at two a session; each session takes three so the row is in both,
+    // rather than one session of grip and low-back work alone. Every chosen exercise is still planned, none twice in a
+    // session, the row first, and the week is trimmed to the cap of 12.
+    @Test
+    void aLoneRowGoesInBothSessions() {
+        Evaluation ev = evaluate(with(baseline(), "weakDeadlift", true, "gripFatigue", true, "goal", "strength",
+                "equipment", List.of("barbell")));
+        Set<String> chosen = new TreeSet<>(mainIds(ev));
+        assertEquals(4, chosen.size(), chosen::toString);
+        assertEquals(1, chosen.stream().filter(id -> RuleHarness.exercise(id).getTags().contains("row")).count());
+        Set<String> planned = new TreeSet<>();
+        for (Session s : ev.plan().sessions()) {
+            List<String> main = ids(s.main());
+            assertEquals(3, main.size(), main::toString);
+            assertEquals(3, new TreeSet<>(main).size(), "no exercise twice in a session: " + main);
+            assertEquals("barbell-row", main.get(0), main::toString);
+            planned.addAll(main);
+        }
+        assertEquals(chosen, planned);
+        assertEquals(12, ev.plan().weeklyWorkingSets());
+        assertFired(ev, FILE, OTHERS, SPACING, ROTATE);
+    }
+
+    // Near miss: two rows among four exercises already give each session a row at two a session; nothing widens.
+    @Test
+    void twoRowsAmongFourStayTwoASession() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 2));
+        long rows = mainIds(ev).stream().filter(id -> RuleHarness.exercise(id).getTags().contains("row")).count();
+        assertTrue(rows >= 2, mainIds(ev)::toString);
+        for (Session s : ev.plan().sessions()) {
+            assertEquals(2, s.main().size());
+            assertTrue(ids(s.main()).stream().anyMatch(id -> RuleHarness.exercise(id).getTags().contains("row")));
+        }
+    }
+
     @Test
     void oneSessionHoldsEveryChosenExerciseOnce() {
         Evaluation ev = evaluate(with(baseline(), "experience", "beginner", "daysPerWeek", 1));
