@@ -110,7 +110,7 @@ class SeedTraceTest {
                 | 001 | Y-raise | exercise `prone-y-raise` defaultDose 3×12-15 s | |
                 | 003 | sphinx | exercise `sphinx-pose` defaultDose 1×6 | |
                 | 003 | sphinx | exercise `sphinx-pose` defaultDose 2×30 s | |
-                | 000 | rows | exercise `banded-row` | Cue "Keep the shoulders down and away from the ears" |
+                | 000 | rows | exercise `banded-row` | Cue "Keep the shoulders down and away from the ears; don't let the upper traps take over (no shrugging)" |
                 | 000 | rows | exercise `barbell-row` cues | Cue "Shrug hard at the top" |
                 | 001 | squeezes | "Dosage: x" (`dosage/dosage.drl`) | Cue "Squeeze first" |
                 """);

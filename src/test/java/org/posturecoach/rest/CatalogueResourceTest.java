@@ -202,6 +202,26 @@ class CatalogueResourceTest {
         assertTrue(barbell.path("cues").toString().contains("Moderate weight, full control"));
     }
 
+    // 000's "shoulders down and away from the ears" and the "upper traps take over" cue say one thing: one cue, not two
+    // side by side. Near miss: every row still carries it.
+    @Test
+    void theShouldersDownCueIsSaidOnce() throws Exception {
+        JsonNode list = JSON.readTree(given().get("/api/v1/exercises").then().statusCode(200).extract().asString());
+        for (JsonNode e : list) {
+            List<String> about = new ArrayList<>();
+            e.path("cues").forEach(c -> {
+                String t = c.asText().toLowerCase();
+                if (t.contains("away from the ears") || t.contains("shrug") || t.contains("upper traps take over")) {
+                    about.add(c.asText());
+                }
+            });
+            assertTrue(about.size() <= 1, e.path("id") + ": " + about);
+            if (e.path("tags").toString().contains("\"row\"") && !e.path("tags").toString().contains("\"upright-row\"")) {
+                assertEquals(1, about.size(), e.path("id") + " " + e.path("cues"));
+            }
+        }
+    }
+
     // 000: the Meadows row's "set path" leaves less room for error than "a dumbbell row ... for some beginners", so it
     // is no harder than the dumbbell row: the same level, and neither lists the other as harder or easier.
     @Test

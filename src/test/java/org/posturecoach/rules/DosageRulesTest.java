@@ -55,6 +55,8 @@ class DosageRulesTest {
     static final String PRE_FATIGUE_CUE = "A set of face pulls or band retractions beforehand (pre-fatigue) helps you feel the mid back doing the work";
 
     static final String NO_SHRUG_CUE = "No shrugging: keep the shoulders down and away from the ears; if they creep up, make the set easier";
+    static final String SHOULDERS_DOWN_CUE =
+            "Keep the shoulders down and away from the ears; don't let the upper traps take over (no shrugging)";
     static final String MIND_CUE = "Pull with your elbows and pinch a pencil between your shoulder blades; check in a mirror";
     static final String LIGHT_CUE = "Start light: a weight or band you can control for every rep";
     static final String BODYWEIGHT_CUE = "Start light: fewer reps or shorter holds until every rep is controlled";
@@ -113,11 +115,15 @@ class DosageRulesTest {
             boolean row = exercise(i.exerciseId()).getTags().contains("row");
             assertEquals(row, i.cues().contains(MIND_CUE), i.exerciseId());
             assertEquals(1, i.cues().stream().filter(NO_SHRUG_CUE::equals).count(), "added once");
+            // The stronger cue takes the place of the catalogue's shoulders-down cue: one cue about the ears.
+            assertFalse(i.cues().stream().anyMatch(c -> c.startsWith("Keep the shoulders down")), i.cues()::toString);
         }
         assertFired(ev, FILE, ISOLATION, NO_SHRUG, MIND, SQUEEZE, P12, P34, P56, P7);
-        // Near miss: without upper-trap dominance no item carries these cues.
+        // Near miss: without upper-trap dominance no item carries these cues; rows keep the catalogue's own.
         Evaluation without = evaluate(baseline());
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(NO_SHRUG_CUE) || i.cues().contains(MIND_CUE)));
+        mainItems(without).stream().filter(i -> exercise(i.exerciseId()).getTags().contains("row")).forEach(i ->
+                assertTrue(i.cues().contains(SHOULDERS_DOWN_CUE), i.cues()::toString));
         assertNotFired(without, FILE, NO_SHRUG);
         assertNotFired(without, FILE, MIND);
     }
