@@ -54,10 +54,13 @@ public final class AnswerValidator {
                 values.put(q.id(), normalise(q, f.getValue()));
             }
         }
-        // A question whose value was rejected above is not also "required": one error per field.
+        // A question whose value was rejected above is not also "required": one error per field. A red flag answered
+        // true refers on its own, so the questions after it need no answer, as an intake conversation stops there:
+        // the same answers get the same referral through every door.
         Set<String> named = new java.util.HashSet<>();
         errors.forEach(e -> named.add(e.pointer()));
-        consistency(questionnaire, values, mode).stream().filter(e -> !named.contains(e.pointer()))
+        Mode required = anyRedFlag(questionnaire, values) ? Mode.PARTIAL : mode;
+        consistency(questionnaire, values, required).stream().filter(e -> !named.contains(e.pointer()))
                 .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);

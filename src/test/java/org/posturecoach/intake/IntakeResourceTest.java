@@ -206,6 +206,37 @@ class IntakeResourceTest {
         get(id).then().body("status", equalTo("referred"));
     }
 
+    // CONTRACT: an intake's assessment is "exactly as if the same answers had been posted to /api/v1/assessments". A
+    // referred intake stops at the red flag, so its answers are partial: posted directly (and to the preview), the same
+    // partial answers give the same referral, not a 400 for the questions never asked. Near miss: the same partial
+    // answers without the red flag are a 400 naming each missing required answer.
+    @Test
+    void aReferredIntakesPartialAnswersReferThroughEveryDoor() {
+        String id = start();
+        Map<String, Object> partial = Map.of("sharpOrWorseningPain", false, "numbnessOrTingling", true);
+        answer(id, partial).then().statusCode(200).body("status", equalTo("referred"));
+        Response viaIntake = given().post("/api/v1/intakes/{id}/assessment", id);
+        viaIntake.then().statusCode(201).body("outcome", equalTo("refer"));
+
+        Map<String, Object> body = Map.of("answers", partial);
+        Response direct = given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments");
+        direct.then().statusCode(201).body("outcome", equalTo("refer")).body("plan", nullValue());
+        Response preview = given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments/preview");
+        preview.then().statusCode(200).body("outcome", equalTo("refer"));
+        for (String field : List.of("answers", "outcome", "findings", "warnings", "plan", "excluded", "firedRules",
+                "knowledgeBaseVersion")) {
+            Object fromIntake = viaIntake.path(field);
+            assertEquals(fromIntake, direct.path(field), field);
+            assertEquals(fromIntake, preview.path(field), field);
+        }
+
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("sharpOrWorseningPain", false,
+                "numbnessOrTingling", false))).post("/api/v1/assessments/preview").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/answers/recentInjury"))
+                .body("errors.pointer", hasItem("/answers/experience"));
+    }
+
     // ---------------------------------------------------------------- answers
 
     @Test
