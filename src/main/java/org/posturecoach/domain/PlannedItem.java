@@ -70,5 +70,22 @@ public final class PlannedItem {
         cues.remove(cue);
     }
 
+    /**
+     * Puts {@code with} in place of the first of {@code old} the item has and drops the others; nothing changes when it
+     * has none of them. Used by cue rules inside {@code modify}.
+     */
+    @Modifies({ "cues" })
+    public void replaceCues(java.util.Collection<String> old, String with) {
+        for (int k = 0; k < cues.size(); k++) {
+            if (old.contains(cues.get(k))) {
+                cues.set(k, with);
+                cues.removeIf(c -> old.contains(c));
+                cues.subList(k + 1, cues.size()).removeIf(with::equals);
+                cues.subList(0, k).removeIf(with::equals);
+                return;
+            }
+        }
+    }
+
     public boolean hasTag(String tag) { return exercise.getTags().contains(tag); }
 }

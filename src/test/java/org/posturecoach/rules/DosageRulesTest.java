@@ -51,6 +51,9 @@ class DosageRulesTest {
     static final String P56 = "Progression: weeks 5-6 add one heavy row and a 20-rep face-pull burnout";
     static final String P56_SUPPORTED = "Progression: weeks 5-6 load a supported row for beginners or with low back pain";
     static final String P7 = "Progression: after six weeks add a set, a little load and harder variations";
+    static final String WALL_ANGEL = "Dosage: with shoulder pain overhead, wall angels stay in the pain-free range";
+    static final String WALL_ANGEL_CUE = "With your shoulder pain: slide only as far as stays pain-free, elbows no higher "
+            + "than the shoulders to begin with, and stop short of any pinch";
     static final String PRE_FATIGUE = "Dosage: pre-fatigue before heavy rows only with a band or a cable for the face pulls";
     static final String PRE_FATIGUE_CUE = "A set of face pulls or band retractions beforehand (pre-fatigue) helps you feel the mid back doing the work";
 
@@ -505,6 +508,49 @@ class DosageRulesTest {
         String one = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("resistance-band")))
                 .plan().progression().get(2).changes();
         assertTrue(one.contains("on a supported row (a seated band row) rather than"), one);
+    }
+
+    // Starting light (a beginner) or keeping every set light (neck pain of 6/10 or more) takes the place of the
+    // catalogue's "moderate weight" cue with plain control; near misses: an intermediate lifter without neck pain keeps
+    // it, and so does neck pain of 5/10.
+    @ParameterizedTest(name = "{0}, neck pain {1}")
+    @CsvSource({ "beginner, 0, false", "intermediate, 0, true", "intermediate, 5, true", "intermediate, 7, false",
+            "advanced, 10, false" })
+    void aLightStartOrNeckPainReplacesTheModerateWeightCue(String level, int neck, boolean moderate) {
+        Map<String, Object> answers = with(baseline(), "experience", level, "equipment", List.of("barbell", "dumbbells",
+                "cable-machine", "row-machine", "bench", "resistance-band"));
+        if (neck > 0) {
+            answers = with(answers, "neckPain", true, "neckPainSeverity", neck);
+        }
+        Evaluation ev = evaluate(answers);
+        List<Item> loaded = mainItems(ev).stream().filter(i -> exercise(i.exerciseId()).getCues().stream()
+                .anyMatch(c -> c.startsWith("Moderate weight") || c.startsWith("A band of moderate")
+                        || c.startsWith("Heavier than"))).toList();
+        assertFalse(loaded.isEmpty(), RuleHarness.mainIds(ev)::toString);
+        for (Item i : loaded) {
+            boolean keeps = i.cues().stream().anyMatch(c -> c.startsWith("Moderate weight")
+                    || c.startsWith("A band of moderate") || c.startsWith("Heavier than"));
+            assertEquals(moderate, keeps, i.exerciseId() + " " + i.cues());
+            assertEquals(moderate ? 0 : 1, i.cues().stream().filter("Full control: no bouncing or swinging"::equals)
+                    .count(), i.exerciseId() + " " + i.cues());
+        }
+    }
+
+    // With pain on lifting the arms, the wall angel (the posture move without equipment) slides only in the pain-free
+    // range, and that cue takes the place of the catalogue's plainer one; near miss: without the pain it keeps its own.
+    @Test
+    void shoulderPainKeepsWallAngelsInThePainFreeRange() {
+        String plain = "Slide only as far as you can while keeping contact and without pain";
+        Map<String, Object> none = with(baseline(), "equipment", List.of("none"));
+        Evaluation pinch = evaluate(with(none, "shoulderPainOverhead", true));
+        Item angel = item(pinch, "wall-angel");
+        assertTrue(angel.cues().contains(WALL_ANGEL_CUE), angel.cues()::toString);
+        assertFalse(angel.cues().contains(plain), angel.cues()::toString);
+        assertTrue(firedIn(pinch, FILE).contains(WALL_ANGEL), firedIn(pinch, FILE)::toString);
+        Evaluation free = evaluate(none);
+        Item own = item(free, "wall-angel");
+        assertTrue(own.cues().contains(plain) && !own.cues().contains(WALL_ANGEL_CUE), own.cues()::toString);
+        assertNotFired(free, FILE, WALL_ANGEL);
     }
 
     // Near miss: a referral has no dosage and no progression.
