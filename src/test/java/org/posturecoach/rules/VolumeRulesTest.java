@@ -44,6 +44,32 @@ class VolumeRulesTest {
         assertFired(ev, FILE, CAP, TRIM);
     }
 
+    // The order of trimming: support work first, then the rest (the biggest item first). Barbell row 3 and prone
+    // Y-raise 3 (weeks 1-2) on Monday, dead hang 3 and hammer iso row 4 (seed 000's 4 sets) on Thursday = 13: the grip
+    // work gives the set, and the hammer row keeps its seed dose.
+    @Test
+    void gripWorkIsTrimmedBeforeARowsSeedDose() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 3, "goal", "strength", "gripFatigue", true,
+                "equipment", List.of("row-machine", "barbell", "bench", "pull-up-bar")));
+        List<String> sets = mainItems(ev).stream().map(i -> i.exerciseId() + " " + i.sets()).toList();
+        assertEquals(List.of("barbell-row 3", "prone-y-raise 3", "dead-hang 2", "hammer-iso-row 4"), sets);
+        assertEquals(12, ev.plan().weeklyWorkingSets());
+        assertFired(ev, FILE, CAP, TRIM);
+    }
+
+    // Seed 001's weeks 1-2 face pulls and prone Y-raises at 3 sets come down last: here the rows give the sets (seated
+    // cable row 3 twice, face pull 3, prone Y-raise 3, lat pulldown 3 = 15 -> 12), the two isolation moves keep 3.
+    @Test
+    void theWeeksOneToTwoIsolationDoseIsTrimmedLast() {
+        Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 3, "experience", "advanced", "goal", "pain-relief",
+                "equipment", List.of("bench", "cable-machine", "pull-up-bar", "foam-roller")));
+        List<String> sets = mainItems(ev).stream().map(i -> i.exerciseId() + " " + i.sets()).toList();
+        assertEquals(List.of("seated-cable-row 2", "cable-face-pull 3", "seated-cable-row 2", "prone-y-raise 3",
+                "lat-pulldown 2"), sets);
+        assertEquals(12, ev.plan().weeklyWorkingSets());
+        assertFired(ev, FILE, CAP, TRIM);
+    }
+
     // Near miss: a week under the cap keeps every dose.
     @Test
     void aWeekUnderTheCapIsNotTrimmed() {
