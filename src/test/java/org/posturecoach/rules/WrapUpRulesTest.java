@@ -38,6 +38,12 @@ class WrapUpRulesTest {
         Evaluation.ExcludedView fly = exclusion(ev, "band-reverse-fly", "weekly-cap-reached");
         assertEquals(WAITS, fly.explanation().rule());
         assertTrue(fly.explanation().because().contains("rounded-shoulders"));
+        // The detail names the week's own exercise count (a beginner's 3), not the 12-set cap, which this week is under.
+        assertEquals(3, mainIds(ev).size());
+        assertTrue(ev.plan().weeklyWorkingSets() < 12);
+        assertEquals("the week already holds its 3 exercises (3 for beginners, 3-5 otherwise); it can come in when "
+                + "they rotate", fly.detail());
+        assertEquals("000_130317a81f3ea7f3.txt", fly.explanation().source());
         // Near miss: the superman is eligible but nothing in the answers called for it.
         assertEquals(Set.of("not-needed"), exclusionReasons(ev, "superman"));
         assertEquals(NOT_NEEDED, exclusion(ev, "superman", "not-needed").explanation().rule());
