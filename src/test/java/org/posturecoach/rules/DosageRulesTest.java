@@ -323,7 +323,10 @@ class DosageRulesTest {
             "cable-machine                         | advanced     | false | seated cable rows 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
             "dumbbells                             | intermediate | false | bent-over dumbbell rows 3x8-10 | cable | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
             "resistance-band                       | intermediate | false | Work up to seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
-            "row-machine                           | intermediate | false | Keep the rows your kit allows | Get a resistance band | heavy chest-supported machine row | Pendlay",
+            "row-machine                           | intermediate | false | Work this plan's Hammer Strength Iso-Lateral Row at 3x10, then 3x8-10 | Get a resistance band | heavy chest-supported machine row | Pendlay",
+            "landmine                              | intermediate | false | Get a resistance band | Work this plan's;Keep the rows | once you have a resistance band or weights | Pendlay",
+            "barbell landmine                      | beginner     | false | Work this plan's Meadows Landmine Row at 3x10 | Get a resistance band | supported row (this plan's Meadows Landmine Row) | seated band row",
+            "barbell resistance-band               | intermediate | false | Work this plan's Barbell Row at 3x10, then 3x8-10, and work up to seated band rows | Get a | Keep one heavy row (this plan's Barbell Row) | Include one heavy row",
             "dumbbells                             | beginner     | true  | single-arm dumbbell rows, the free hand braced on a chair, 3x8-10 per side | once you have;never bent over;3x10 | single-arm dumbbell row | Pendlay",
             "cable-machine dumbbells               | intermediate | true  | seated cable rows 3x10;single-arm dumbbell rows, the free hand braced on a chair, 3x8-10 per side | incline;seated band | single-arm dumbbell row | Pendlay",
             "none                                  | intermediate | false | Get a resistance band | - | once you have a resistance band or weights;face pulls need a band | Pendlay",
@@ -339,6 +342,21 @@ class DosageRulesTest {
         assertTrue(steps.get(1).changes().contains("3-1-3"));
         // Weeks 1-2 never name an exercise the plan may not hold unconditionally.
         assertTrue(steps.get(0).changes().contains("where the plan has them"));
+    }
+
+    // Weeks 3-4 without a cable machine or dumbbells speak of home only when the plan's rows are home rows (or there
+    // is none): a row machine's or a barbell's row is introduced to resistance where it is.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "resistance-band | Introduce resistance at home",
+            "none            | Introduce resistance at home",
+            "landmine        | Introduce resistance at home",
+            "row-machine     | Introduce resistance",
+            "barbell         | Introduce resistance" })
+    void weeksThreeToFourSpeakOfHomeOnlyForHomeRows(String kit, String focus) {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of(kit)));
+        assertEquals(focus, ev.plan().progression().get(1).focus());
+        assertTrue(firedIn(ev, FILE).contains(P34_HOME), firedIn(ev, FILE)::toString);
     }
 
     // Seed 004's harder variations, only those the kit and findings allow and the plan does not already hold: no
