@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
+import static org.posturecoach.rules.RuleHarness.firedIn;
 import static org.posturecoach.rules.RuleHarness.warning;
 import static org.posturecoach.rules.RuleHarness.warningCodes;
 import static org.posturecoach.rules.RuleHarness.with;
@@ -96,6 +97,19 @@ class WarningsRulesTest {
         Evaluation band = evaluate(with(baseline(), "equipment", List.of("resistance-band")));
         assertEquals(Set.of("stop-on-sharp-pain"), warningCodes(band));
         assertFired(band, FILE, SHARP);
+        // Without a row because of the kit alone, the explanation names the equipment only.
+        assertEquals(List.of("equipment"), w.explanation().because());
+    }
+
+    // A barbell allows rows, but with low back pain every barbell row is left out (high low-back load): the warning
+    // says it is the low back, not the kit, and its explanation names both; near miss above: no kit for a row.
+    @Test
+    void withLowBackPainRulingOutTheRowsTheWarningSaysSo() {
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("barbell")));
+        Evaluation.WarningView w = warning(ev, "no-rowing-equipment");
+        assertTrue(w.message().startsWith("The rows your equipment allows load the low back too much"), w.message());
+        assertEquals(List.of("equipment", "low-back-pain"), w.explanation().because());
+        assertTrue(firedIn(ev, FILE).contains(NO_ROW));
     }
 
     @ParameterizedTest(name = "{0}, {1} days: recovery warning {2}")
