@@ -42,7 +42,8 @@ class DosageRulesTest {
     static final String BEGINNER_ROW = "Dosage: beginners row dumbbells at 2 sets of 10-15";
     static final String BEGINNER_SETS = "Dosage: beginners start at 3 sets at most";
     static final String BENT_OVER = "Dosage: low back pain takes bent-over moves onto a bench or a seat";
-    static final String BENT_OVER_CUE = "With low back pain: chest down on an incline bench if you have one, or seated with the chest toward the thighs, rather than standing bent over";
+    static final String BENT_OVER_CUE = "With low back pain: seated with the chest toward the thighs rather than standing bent over";
+    static final String BENCH_CUE = "With low back pain: chest down on an incline bench, or seated with the chest toward the thighs, rather than standing bent over";
 
     static final String P12 = "Progression: weeks 1-2 are activation and form mastery";
     static final String P34 = "Progression: weeks 3-4 add seated cable rows 3x10 and dumbbell rows 3x8-10 at a 3-1-3 tempo";
@@ -148,6 +149,14 @@ class DosageRulesTest {
         Evaluation without = evaluate(dumbbells);
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(BENT_OVER_CUE), i.exerciseId()));
         assertNotFired(without, FILE, BENT_OVER);
+        // Without a bench the cue names none; near miss: with one, the incline bench comes first.
+        bentOver.forEach(i -> assertFalse(i.cues().contains(BENCH_CUE), i.exerciseId()));
+        Evaluation bench = evaluate(with(dumbbells, "lowBackPain", true, "equipment", List.of("dumbbells", "bench")));
+        List<Item> benched = mainItems(bench).stream()
+                .filter(i -> exercise(i.exerciseId()).getTags().contains("bent-over")).toList();
+        assertFalse(benched.isEmpty(), RuleHarness.mainIds(bench).toString());
+        benched.forEach(i -> assertTrue(i.cues().contains(BENCH_CUE) && !i.cues().contains(BENT_OVER_CUE),
+                i.exerciseId()));
     }
 
     // Beginners start with at most 3 sets: the hammer iso row's 4 sets (000's routine for trained lifters) come down;
