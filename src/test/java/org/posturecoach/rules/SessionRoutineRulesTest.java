@@ -36,6 +36,8 @@ class SessionRoutineRulesTest {
     static final List<String> ARMS_UP_CUES = List.of("Reach the arms forward to lengthen the upper and mid back",
             "Hands behind the head add a chest stretch", "Lift the elbow up rather than crunching down",
             "Look up toward the raised elbow to keep the back straight");
+    static final String DOORWAY = "Cool-down and daily: with shoulder pain overhead, the doorway stretch keeps the "
+            + "elbows below the shoulders";
     static final String ARMS_LOW = "Warm-up and cool-down: with shoulder pain overhead, stretches and drills keep the arms low";
     static final String ARMS_LOW_CUE = "With your shoulder pain: keep the arms low, hands crossed on the chest or by your sides, "
             + "and stop short of any pinch";
@@ -111,7 +113,7 @@ class SessionRoutineRulesTest {
         // Near miss: shoulder pain overhead contraindicates the reach.
         Evaluation pinch = evaluate(with(baseline(), "overheadRestriction", true, "shoulderPainOverhead", true));
         assertFalse(ids(pinch.plan().sessions().get(0).warmup()).contains("overhead-reach"));
-        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT, ARMS_LOW);
+        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY);
     }
 
     // With shoulder pain on lifting the arms, the drills and stretches that raise them (side bend: elbow to the
@@ -133,13 +135,53 @@ class SessionRoutineRulesTest {
         }
         assertTrue(armsOverhead >= 3, "side bend, rotation, foam roller or child's pose planned: " + ids(routine));
         assertFired(pinch, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT,
-                COOLDOWN_LAYOUT, ARMS_LOW);
+                COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY);
         Evaluation free = evaluate(with(baseline(), "midBackStiffness", true));
         free.plan().sessions().forEach(s -> s.cooldown().forEach(i -> assertFalse(i.cues().contains(ARMS_LOW_CUE))));
         // Near miss: without the pain the stretches keep their own arms-up cues.
         assertTrue(free.plan().sessions().stream().flatMap(s -> java.util.stream.Stream.concat(s.warmup().stream(),
                 s.cooldown().stream())).anyMatch(i -> i.cues().stream().anyMatch(ARMS_UP_CUES::contains)));
         assertNotFired(free, FILE, ARMS_LOW);
+    }
+
+    // Shoulder pain overhead: the doorway chest stretch, wherever planned (cool-down, daily), keeps the elbows below
+    // the shoulders; near miss: without the pain it carries no such cue and the rule does not fire.
+    @Test
+    void shoulderPainKeepsTheDoorwayStretchBelowShoulderHeight() {
+        String cue = "With your shoulder pain: forearms lower on the frame, elbows below shoulder height, and stop short "
+                + "of any pinch";
+        String rule = DOORWAY;
+        Evaluation pinch = evaluate(with(baseline(), "shoulderPainOverhead", true, "deskHoursPerDay", 8));
+        List<Evaluation.Item> doorway = RuleHarness.allItems(pinch.plan())
+                .filter(i -> i.exerciseId().equals("doorway-pec-stretch")).toList();
+        assertFalse(doorway.isEmpty());
+        doorway.forEach(i -> assertTrue(i.cues().contains(cue), i.cues()::toString));
+        assertTrue(RuleHarness.firedIn(pinch, FILE).contains(rule));
+        Evaluation free = evaluate(with(baseline(), "deskHoursPerDay", 8));
+        RuleHarness.allItems(free.plan()).forEach(i -> assertFalse(i.cues().contains(cue), i.exerciseId()));
+        assertNotFired(free, FILE, rule);
+    }
+
+    // Low back pain: the moves that arch the back (here the sphinx pose of the cool-down and the prone back extension
+    // of the main block) rise only partway and stop if the low back aches; near miss: a stiff mid back without low back
+    // pain holds the sphinx pose as the catalogue says.
+    @Test
+    void lowBackPainKeepsBackExtensionsPartway() {
+        String cue = "With low back pain: rise only partway, and ease off or skip it if the low back aches";
+        String rule = "Main and cool-down: with low back pain, back extensions rise only partway and stop if the low "
+                + "back aches";
+        Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "midBackStiffness", true,
+                "equipment", List.of("none")));
+        List<Evaluation.Item> arched = RuleHarness.allItems(ev.plan())
+                .filter(i -> RuleHarness.exercise(i.exerciseId()).getTags().contains("spine-extension")).toList();
+        assertTrue(arched.stream().anyMatch(i -> i.exerciseId().equals("sphinx-pose")), ids(arched)::toString);
+        arched.forEach(i -> assertTrue(i.cues().contains(cue), i.exerciseId()));
+        RuleHarness.allItems(ev.plan()).filter(i -> !arched.contains(i))
+                .forEach(i -> assertFalse(i.cues().contains(cue), i.exerciseId()));
+        assertTrue(RuleHarness.firedIn(ev, FILE).contains(rule));
+        Evaluation stiff = evaluate(with(baseline(), "midBackStiffness", true, "equipment", List.of("none")));
+        RuleHarness.allItems(stiff.plan()).forEach(i -> assertFalse(i.cues().contains(cue), i.exerciseId()));
+        assertNotFired(stiff, FILE, rule);
     }
 
     // A mobility goal rotates the mid back in every warm-up, explained by the goal; near misses: another goal adds no
