@@ -353,6 +353,19 @@ class DosageRulesTest {
         assertTrue(steps.get(0).changes().contains("where the plan has them"));
     }
 
+    // A beginner with only a barbell rows the barbell row (kept light, above the level): weeks 5-6 do not call it a
+    // supported row to load; near miss: a braced Meadows row is.
+    @Test
+    void aBentOverRowIsNeverCalledSupported() {
+        String barbell = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell")))
+                .plan().progression().get(2).changes();
+        assertFalse(barbell.contains("this plan's Barbell Row"), barbell);
+        assertTrue(barbell.contains("a seated band row once you have a resistance band"), barbell);
+        String meadows = evaluate(with(baseline(), "experience", "beginner", "equipment", List.of("barbell", "landmine")))
+                .plan().progression().get(2).changes();
+        assertTrue(meadows.contains("supported row (this plan's Meadows Landmine Row)"), meadows);
+    }
+
     // Weeks 3-4 without a cable machine or dumbbells speak of home only when the plan's rows are home rows (or there
     // is none): a row machine's or a barbell's row is introduced to resistance where it is.
     @ParameterizedTest(name = "{0}")

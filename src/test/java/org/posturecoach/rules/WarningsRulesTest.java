@@ -110,6 +110,11 @@ class WarningsRulesTest {
         assertTrue(w.message().startsWith("The rows your equipment allows load the low back too much"), w.message());
         assertEquals(List.of("equipment", "low-back-pain"), w.explanation().because());
         assertTrue(firedIn(ev, FILE).contains(NO_ROW));
+        // Near miss: with low back pain but no kit for any row, it is the kit, not the back.
+        Evaluation none = evaluate(with(baseline(), "lowBackPain", true, "equipment", List.of("none")));
+        Evaluation.WarningView kit = warning(none, "no-rowing-equipment");
+        assertTrue(kit.message().startsWith("No rowing motion fits your equipment"), kit.message());
+        assertEquals(List.of("equipment"), kit.explanation().because());
     }
 
     @ParameterizedTest(name = "{0}, {1} days: recovery warning {2}")
