@@ -196,6 +196,11 @@ class CatalogueResourceTest {
                 assertFalse(e.path("cues").toString().contains("Moderate weight"), e.path("id") + " " + e.path("cues"));
             }
         }
+        // Nor beside the catalogue's own "lighter weight" advice (renegade and high barbell rows, seal row).
+        for (JsonNode e : list) {
+            String cues = e.path("cues").toString();
+            assertFalse(cues.contains("Moderate weight") && cues.toLowerCase().contains("lighter"), e.path("id") + cues);
+        }
         JsonNode band = JSON.readTree(given().get("/api/v1/exercises/band-row").then().extract().asString());
         assertTrue(band.path("cues").toString().contains("A band of moderate tension"), band.path("cues").toString());
         JsonNode barbell = JSON.readTree(given().get("/api/v1/exercises/barbell-row").then().extract().asString());

@@ -149,6 +149,10 @@ class DosageRulesTest {
         Evaluation without = evaluate(dumbbells);
         mainItems(without).forEach(i -> assertFalse(i.cues().contains(BENT_OVER_CUE), i.exerciseId()));
         assertNotFired(without, FILE, BENT_OVER);
+        // The seated or benched position takes the place of the standing hip-hinge cue.
+        bentOver.forEach(i -> assertFalse(i.cues().stream().anyMatch(c -> c.contains("hip hinge")), i.cues()::toString));
+        mainItems(without).stream().filter(i -> i.exerciseId().equals("dumbbell-reverse-fly")).forEach(i ->
+                assertTrue(i.cues().stream().anyMatch(c -> c.contains("hip hinge")), i.cues()::toString));
         // Without a bench the cue names none; near miss: with one, the incline bench comes first.
         bentOver.forEach(i -> assertFalse(i.cues().contains(BENCH_CUE), i.exerciseId()));
         Evaluation bench = evaluate(with(dumbbells, "lowBackPain", true, "equipment", List.of("dumbbells", "bench")));
@@ -279,6 +283,23 @@ class DosageRulesTest {
         } else {
             assertFired(ev, FILE, ISOLATION, SQUEEZE, P12, P34, P56, P7);
         }
+    }
+
+    // A move without a load to lighten (bodyweight work, a ball squeeze) is kept pain-free without "lighter than
+    // moderate"; near miss: the loaded moves of the same plan get the lighter cue.
+    @Test
+    void significantNeckPainDoesNotAskToLightenAMoveWithoutALoad() {
+        String plain = "With your neck pain: keep every rep pain-free and stop the set if the neck pain rises";
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 7, "gripFatigue", true,
+                "lowBackPain", true, "equipment", List.of("none")));
+        assertFalse(mainItems(ev).isEmpty());
+        mainItems(ev).forEach(i -> {
+            assertTrue(i.cues().contains(plain), i.exerciseId());
+            assertFalse(i.cues().contains(NECK_CUE), i.exerciseId());
+        });
+        Evaluation gym = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 7));
+        mainItems(gym).forEach(i -> assertTrue(i.cues().contains(NECK_CUE) && !i.cues().contains(plain),
+                i.exerciseId()));
     }
 
     // The 2-5 sets rule is a safety net: every real catalogue dose for the main block is already 2-5 sets, so it
