@@ -45,14 +45,15 @@ class VolumeRulesTest {
     }
 
     // The order of trimming: support work first, then the rest (the biggest item first). Barbell row 3 and prone
-    // Y-raise 3 (weeks 1-2) on Monday, dead hang 3 and hammer iso row 4 (seed 000's 4 sets) on Thursday = 13: the grip
-    // work gives the set, and the hammer row keeps its seed dose.
+    // Y-raise 3 on Monday; hammer iso row 4 (seed 000's 4 sets), dead hang 3 and the prone Y-raise again on Thursday =
+    // 16: the dead hang gives its set first, then the rows, biggest first; the Y-raises keep their weeks 1-2 dose.
     @Test
-    void gripWorkIsTrimmedBeforeARowsSeedDose() {
+    void gripWorkIsTrimmedFirstAndTheYRaisesLast() {
         Evaluation ev = evaluate(with(baseline(), "daysPerWeek", 3, "goal", "strength", "gripFatigue", true,
                 "equipment", List.of("row-machine", "barbell", "bench", "pull-up-bar")));
         List<String> sets = mainItems(ev).stream().map(i -> i.exerciseId() + " " + i.sets()).toList();
-        assertEquals(List.of("barbell-row 3", "prone-y-raise 3", "dead-hang 2", "hammer-iso-row 4"), sets);
+        assertEquals(List.of("barbell-row 2", "prone-y-raise 3", "hammer-iso-row 2", "prone-y-raise 3", "dead-hang 2"),
+                sets);
         assertEquals(12, ev.plan().weeklyWorkingSets());
         assertFired(ev, FILE, CAP, TRIM);
     }
