@@ -614,6 +614,28 @@ class DosageRulesTest {
         assertNotFired(free, FILE, WALL_ANGEL);
     }
 
+    // With pain on lifting the arms, face pulls start with the elbows below shoulder height instead of the catalogue's
+    // elbows-high cues; near miss: without the pain they keep them.
+    @Test
+    void shoulderPainLowersTheFacePullsElbows() {
+        String cue = "With your shoulder pain: elbows below shoulder height to begin with, pulling toward the chin, and "
+                + "stop short of any pinch";
+        String rule = "Dosage: with shoulder pain overhead, face pulls start with the elbows below shoulder height";
+        Evaluation pinch = evaluate(with(baseline(), "shoulderPainOverhead", true));
+        List<Item> pulls = mainItems(pinch).stream()
+                .filter(i -> exercise(i.exerciseId()).getTags().contains("face-pull")).toList();
+        assertFalse(pulls.isEmpty(), RuleHarness.mainIds(pinch)::toString);
+        pulls.forEach(i -> {
+            assertTrue(i.cues().contains(cue), i.cues()::toString);
+            assertFalse(i.cues().stream().anyMatch(c -> c.contains("elbows up")), i.cues()::toString);
+        });
+        assertTrue(firedIn(pinch, FILE).contains(rule));
+        Evaluation free = evaluate(baseline());
+        mainItems(free).stream().filter(i -> exercise(i.exerciseId()).getTags().contains("face-pull")).forEach(i ->
+                assertTrue(i.cues().stream().anyMatch(c -> c.contains("elbows up")) && !i.cues().contains(cue)));
+        assertNotFired(free, FILE, rule);
+    }
+
     // Near miss: a referral has no dosage and no progression.
     @Test
     void aReferralHasNoDosageOrProgression() {
