@@ -206,6 +206,28 @@ class PlanPropertiesTest {
                 () -> "no-shrug cue on " + i.exerciseId()));
     }
 
+    // Beyond the contract (seeds 004 and 001): when the week holds a row, every session holds one; and face pulls and
+    // prone Y-raises keep weeks 1-2's 3 sets of 12-15 whenever the week holds at most five main items.
+    @Property(tries = TRIES)
+    void everySessionRowsAndTheIsolationDoseHolds(@ForAll("answers") Map<String, Object> answers) {
+        Plan plan = RuleHarness.evaluate(answers).plan();
+        if (plan == null) {
+            return;
+        }
+        List<Item> main = plan.sessions().stream().flatMap(s -> s.main().stream()).toList();
+        if (main.stream().anyMatch(i -> exercise(i).getTags().contains("row"))) {
+            plan.sessions().forEach(s -> assertTrue(s.main().stream().anyMatch(i -> exercise(i).getTags()
+                    .contains("row")), () -> "no row on day " + s.day()));
+        }
+        if (main.size() <= 5) {
+            main.stream().filter(i -> i.exerciseId().equals("prone-y-raise") || exercise(i).getTags().contains("face-pull"))
+                    .forEach(i -> {
+                        assertEquals(3, i.sets(), i.exerciseId());
+                        assertEquals("12-15", i.reps(), i.exerciseId());
+                    });
+        }
+    }
+
     // 9. A stiff mid back -> thoracic mobility in the warm-up; 6+ desk hours -> a daily posture reset.
     @Property(tries = TRIES)
     void stiffnessGetsThoracicMobilityAndDeskHoursGetADailyReset(@ForAll("answers") Map<String, Object> answers) {
