@@ -76,15 +76,27 @@ public final class PlannedItem {
      */
     @Modifies({ "cues" })
     public void replaceCues(java.util.Collection<String> old, String with) {
-        for (int k = 0; k < cues.size(); k++) {
+        int first = -1;
+        for (int k = 0; k < cues.size() && first < 0; k++) {
             if (old.contains(cues.get(k))) {
-                cues.set(k, with);
-                cues.removeIf(c -> old.contains(c));
-                cues.subList(k + 1, cues.size()).removeIf(with::equals);
-                cues.subList(0, k).removeIf(with::equals);
-                return;
+                first = k;
             }
         }
+        if (first < 0) {
+            return;
+        }
+        // `with` takes the first old cue's place; the other old cues, and any other copy of `with`, go.
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < cues.size(); k++) {
+            String cue = cues.get(k);
+            if (k == first) {
+                out.add(with);
+            } else if (!old.contains(cue) && !cue.equals(with)) {
+                out.add(cue);
+            }
+        }
+        cues.clear();
+        cues.addAll(out);
     }
 
     public boolean hasTag(String tag) { return exercise.getTags().contains(tag); }

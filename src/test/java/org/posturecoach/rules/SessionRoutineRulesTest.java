@@ -36,6 +36,7 @@ class SessionRoutineRulesTest {
     static final List<String> ARMS_UP_CUES = List.of("Reach the arms forward to lengthen the upper and mid back",
             "Hands behind the head add a chest stretch", "Lift the elbow up rather than crunching down",
             "Look up toward the raised elbow to keep the back straight");
+    static final String CAT_COW = "Warm-up: with shoulder pain overhead, cat-cow leaves out the arm reaches";
     static final String DOORWAY = "Cool-down and daily: with shoulder pain overhead, the doorway stretch keeps the "
             + "elbows below the shoulders";
     static final String ARMS_LOW = "Warm-up and cool-down: with shoulder pain overhead, stretches and drills keep the arms low";
@@ -113,7 +114,7 @@ class SessionRoutineRulesTest {
         // Near miss: shoulder pain overhead contraindicates the reach.
         Evaluation pinch = evaluate(with(baseline(), "overheadRestriction", true, "shoulderPainOverhead", true));
         assertFalse(ids(pinch.plan().sessions().get(0).warmup()).contains("overhead-reach"));
-        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY);
+        assertFired(pinch, FILE, DYNAMIC, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY, CAT_COW);
     }
 
     // With shoulder pain on lifting the arms, the drills and stretches that raise them (side bend: elbow to the
@@ -135,7 +136,7 @@ class SessionRoutineRulesTest {
         }
         assertTrue(armsOverhead >= 3, "side bend, rotation, foam roller or child's pose planned: " + ids(routine));
         assertFired(pinch, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT,
-                COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY);
+                COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY, CAT_COW);
         Evaluation free = evaluate(with(baseline(), "midBackStiffness", true));
         free.plan().sessions().forEach(s -> s.cooldown().forEach(i -> assertFalse(i.cues().contains(ARMS_LOW_CUE))));
         // Near miss: without the pain the stretches keep their own arms-up cues.
@@ -157,7 +158,13 @@ class SessionRoutineRulesTest {
         assertFalse(doorway.isEmpty());
         doorway.forEach(i -> assertTrue(i.cues().contains(cue), i.cues()::toString));
         assertTrue(RuleHarness.firedIn(pinch, FILE).contains(rule));
+        // Cat-cow leaves out its optional arm reaches with the same pain.
+        pinch.plan().sessions().forEach(s -> s.warmup().stream().filter(i -> i.exerciseId().equals("cat-cow"))
+                .forEach(i -> assertFalse(i.cues().contains("Adding arm reaches makes it a thoracic drill"))));
         Evaluation free = evaluate(with(baseline(), "deskHoursPerDay", 8));
+        assertTrue(free.plan().sessions().get(0).warmup().stream().filter(i -> i.exerciseId().equals("cat-cow"))
+                .allMatch(i -> i.cues().contains("Adding arm reaches makes it a thoracic drill")));
+        assertNotFired(free, FILE, CAT_COW);
         RuleHarness.allItems(free.plan()).forEach(i -> assertFalse(i.cues().contains(cue), i.exerciseId()));
         assertNotFired(free, FILE, rule);
     }
