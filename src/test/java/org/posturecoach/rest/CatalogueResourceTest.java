@@ -174,7 +174,16 @@ class CatalogueResourceTest {
         // 000: "Your chest should be over the bench. Your knees should be under your hips."
         "dumbbell-row | instructions | knees under the hips | 000_130317a81f3ea7f3.txt",
         // 002: "As with the side bend, avoid crunching down and engaging your abs."
-        "thoracic-rotation | cues | crunch down or brace the abs | 002_b1424eedc4a0728c.txt" })
+        "thoracic-rotation | cues | crunch down or brace the abs | 002_b1424eedc4a0728c.txt",
+        // 001: face pulls "pull toward your forehead while externally rotating the shoulders" (the band face pull is
+        // 001's weeks 1-2 move); 000: "external rotation (rotating up and back)".
+        "band-face-pull | cues | rotating the shoulders back | 001_b429f2a76f3776cf.txt",
+        "band-face-pull | instructions | toward your forehead | 001_b429f2a76f3776cf.txt",
+        "cable-face-pull | cues | rotating the shoulders back | 000_130317a81f3ea7f3.txt",
+        // 000: "sit upright and resist the urge to lean back"; 001: "a slight backward lean from the hips only".
+        "seated-cable-row | cues | never lean back to move the weight | 000_130317a81f3ea7f3.txt",
+        // 003 lists the seated twist among its mid-back stretches, held 15-30 seconds.
+        "seated-twist | instructions | Hold 15-30 seconds | 003_17a4e10b70469bc4.txt" })
     void aSeedSentenceIsCarriedWhereAClinicianLooksForIt(String id, String field, String phrase, String seed)
             throws Exception {
         JsonNode e = JSON.readTree(given().get("/api/v1/exercises/" + id).then().statusCode(200).extract().asString());

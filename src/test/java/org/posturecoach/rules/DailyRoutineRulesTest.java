@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.ids;
@@ -30,6 +31,8 @@ class DailyRoutineRulesTest {
     static final String ONCE = "Daily: a reset the session already holds is not repeated on training days";
     static final String CHAIR = "Daily: a stiff mid back at a desk gets seated chair rotations";
     static final String ONCE_CUE = "On a day whose session has this, no need to repeat it";
+    static final String MINUTE = "Daily: each desk reset is a minute or two, taken whenever the sitting has gone on a while";
+    static final String MINUTE_CUE = "A minute or two: do it whenever you have been sitting a while";
 
     @Test
     void everyPlanStretchesTheChestDaily() {
@@ -47,7 +50,7 @@ class DailyRoutineRulesTest {
                     ids(ev.plan().daily()));
             ev.plan().daily().stream().skip(1)
                     .forEach(i -> assertTrue(i.explanation().because().contains("prolonged-sitting")));
-            assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE);
+            assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE, MINUTE);
         } else {
             assertEquals(List.of("doorway-pec-stretch"), ids(ev.plan().daily()));
             assertFired(ev, FILE, CHEST, LAYOUT, ONCE);
@@ -61,7 +64,7 @@ class DailyRoutineRulesTest {
     void withoutABandTheDeskResetSkipsPullAparts() {
         Evaluation ev = evaluate(with(baseline(), "deskHoursPerDay", 8, "equipment", List.of("none")));
         assertEquals(List.of("doorway-pec-stretch", "chin-tuck", "scapular-squeeze"), ids(ev.plan().daily()));
-        assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE);
+        assertFired(ev, FILE, CHEST, DESK, LAYOUT, ONCE, MINUTE);
     }
 
     @Test
@@ -81,7 +84,7 @@ class DailyRoutineRulesTest {
                 "upperTrapDominance", true, "forwardHeadPosture", true));
         assertEquals(List.of("doorway-pec-stretch", "chin-tuck", "scapular-squeeze", "band-pull-apart"),
                 ids(ev.plan().daily()));
-        assertFired(ev, FILE, CHEST, DESK, SETTING, CHIN, LAYOUT, ONCE);
+        assertFired(ev, FILE, CHEST, DESK, SETTING, CHIN, LAYOUT, ONCE, MINUTE);
     }
 
     // A daily reset the week's sessions already hold says it need not be repeated on a training day; near miss: one
@@ -113,6 +116,25 @@ class DailyRoutineRulesTest {
         assertTrue(both.firedRules().contains(CHAIR));
         assertFalse(ids(evaluate(with(baseline(), "midBackStiffness", true)).plan().daily()).contains("chair-rotation"));
         assertFalse(ids(evaluate(with(baseline(), "deskHoursPerDay", 8)).plan().daily()).contains("chair-rotation"));
+    }
+
+    // 004: a desk reset takes "a minute or two", sprinkled into the day: each desk reset of a desk worker's day says so;
+    // near misses: the chest stretch and the chair rotations are not desk resets, and without the desk hours the
+    // forward head's daily chin tucks and the rounded shoulders' squeezes do not say it.
+    @Test
+    void eachDeskResetIsAMinuteOrTwoWheneverTheSittingHasGoneOnAWhile() {
+        Evaluation desk = evaluate(with(baseline(), "deskHoursPerDay", 8, "midBackStiffness", true));
+        for (Evaluation.Item i : desk.plan().daily()) {
+            boolean reset = Set.of("chin-tuck", "scapular-squeeze", "band-pull-apart").contains(i.exerciseId());
+            assertEquals(reset ? 1 : 0, i.cues().stream().filter(MINUTE_CUE::equals).count(),
+                    i.exerciseId() + " " + i.cues());
+        }
+        assertTrue(ids(desk.plan().daily()).containsAll(List.of("doorway-pec-stretch", "chair-rotation")));
+
+        Evaluation noDesk = evaluate(with(baseline(), "forwardHeadPosture", true, "roundedShoulders", true));
+        assertEquals(List.of("doorway-pec-stretch", "chin-tuck", "scapular-squeeze"), ids(noDesk.plan().daily()));
+        noDesk.plan().daily().forEach(i -> assertFalse(i.cues().contains(MINUTE_CUE), i.exerciseId()));
+        assertNotFired(noDesk, FILE, MINUTE);
     }
 
     @Test

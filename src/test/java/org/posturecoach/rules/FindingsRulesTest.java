@@ -35,7 +35,8 @@ class FindingsRulesTest {
             "overheadRestriction  | overhead-restriction     | Findings: arms cannot go overhead without arching the low back",
             "upperTrapDominance   | upper-trap-dominance     | Findings: the upper traps take over in rows",
             "shoulderPainOverhead | shoulder-pain-overhead   | Findings: shoulder pain when lifting the arms",
-            "gripFatigue          | weak-grip                | Findings: grip gives out before the back" })
+            "gripFatigue          | weak-grip                | Findings: grip gives out before the back",
+            "previousInjury       | previous-injury          | Findings: a previous injury or long-standing problem of the neck, back or shoulders" })
     void aYesBecomesItsFindingAndANoDoesNot(String question, String code, String rule) {
         Evaluation yes = evaluate(with(baseline(), question, true));
         assertEquals(Set.of(code), findingCodes(yes));

@@ -31,6 +31,8 @@ class SessionRoutineRulesTest {
     static final String STRETCHES = "Cool-down: stretch the chest, the mid back and between the shoulder blades";
     static final String NECK = "Cool-down: neck pain, a forward head or busy upper traps add neck stretches";
     static final String SPHINX = "Cool-down: a stiff mid back holds the sphinx pose";
+    static final String TWIST = "Cool-down: a stiff mid back holds the seated twist";
+    static final String TWIST_GOAL = "Cool-down: a mobility goal holds the seated twist";
     static final String WARMUP_LAYOUT = "Warm-up: every session opens with the chosen warm-up, dynamic moves first";
     static final String COOLDOWN_LAYOUT = "Cool-down: every session ends with 3 to 5 static stretches";
     static final List<String> ARMS_UP_CUES = List.of("Reach the arms forward to lengthen the upper and mid back",
@@ -69,11 +71,19 @@ class SessionRoutineRulesTest {
         assertEquals(List.of("shoulder-rolls", "arm-circles", "neck-rolls", "cat-cow",
                 "foam-roller-thoracic-extension", "thoracic-rotation", "thoracic-side-bend", "scapular-squeeze"),
                 ids(s.warmup()));
-        assertTrue(ids(s.cooldown()).contains("sphinx-pose"));
+        // The sphinx extends and the seated twist (003) holds the rotation; the twist takes the butterfly stretch's place.
+        assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "rhomboid-stretch", "seated-twist"),
+                ids(s.cooldown()));
+        Evaluation.Item twist = s.cooldown().get(4);
+        assertEquals(TWIST, twist.explanation().rule());
+        assertEquals(List.of("thoracic-stiffness"), twist.explanation().because());
+        assertEquals("003_17a4e10b70469bc4.txt", twist.explanation().source());
+        assertEquals("stretch", twist.category());
         // The rotation and the side bend, with their holds, are seed 002's exercises: the items cite 002.
         s.warmup().stream().filter(i -> i.exerciseId().startsWith("thoracic-r") || i.exerciseId().startsWith("thoracic-s"))
                 .forEach(i -> assertEquals("002_b1424eedc4a0728c.txt", i.explanation().source(), i.exerciseId()));
-        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(ev, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, TWIST, WARMUP_LAYOUT,
+                COOLDOWN_LAYOUT);
     }
 
     // Near miss for the foam roller: without one, the drill is done seated.
@@ -83,7 +93,8 @@ class SessionRoutineRulesTest {
         List<String> warmup = ids(ev.plan().sessions().get(0).warmup());
         assertTrue(warmup.contains("thoracic-extension"));
         assertFalse(warmup.contains("foam-roller-thoracic-extension"));
-        assertFired(ev, FILE, DYNAMIC, NO_ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(ev, FILE, DYNAMIC, NO_ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, TWIST, WARMUP_LAYOUT,
+                COOLDOWN_LAYOUT);
     }
 
     @Test
@@ -94,11 +105,11 @@ class SessionRoutineRulesTest {
         // Gentle chin tucks take their place, where the neck rolls were (after the arm circles).
         assertEquals(List.of("shoulder-rolls", "arm-circles", "chin-tuck", "cat-cow"), ids(s.warmup()).subList(0, 4));
         assertEquals("warmup", s.warmup().get(0).category());
-        // Seven stretches are called for; the five lowest ranks are kept.
+        // Eight stretches are called for; the five lowest ranks are kept (the seated twist waits).
         assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "upper-trap-stretch",
                 "levator-scapulae-stretch"), ids(s.cooldown()));
         assertFired(ev, FILE, DYNAMIC, CHIN_TUCKS, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, NECK, SPHINX,
-                WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+                TWIST, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
         // Near miss: mild neck pain keeps the neck rolls, and no chin tucks in the warm-up.
         Evaluation mild = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5));
         assertTrue(ids(mild.plan().sessions().get(0).warmup()).contains("neck-rolls"));
@@ -135,7 +146,7 @@ class SessionRoutineRulesTest {
             armsOverhead += raised ? 1 : 0;
         }
         assertTrue(armsOverhead >= 3, "side bend, rotation, foam roller or child's pose planned: " + ids(routine));
-        assertFired(pinch, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, WARMUP_LAYOUT,
+        assertFired(pinch, FILE, DYNAMIC, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, SPHINX, TWIST, WARMUP_LAYOUT,
                 COOLDOWN_LAYOUT, ARMS_LOW, DOORWAY, CAT_COW);
         Evaluation free = evaluate(with(baseline(), "midBackStiffness", true));
         free.plan().sessions().forEach(s -> s.cooldown().forEach(i -> assertFalse(i.cues().contains(ARMS_LOW_CUE))));
@@ -191,8 +202,9 @@ class SessionRoutineRulesTest {
         assertNotFired(stiff, FILE, rule);
     }
 
-    // A mobility goal rotates the mid back in every warm-up, explained by the goal; near misses: another goal adds no
-    // rotation, and with a stiff mid back the stiffness rule adds it (once), not this one.
+    // A mobility goal rotates the mid back in every warm-up and holds the seated twist in every cool-down, explained by
+    // the goal; near misses: another goal adds neither, and with a stiff mid back the stiffness rules add them (once),
+    // not these.
     @Test
     void aMobilityGoalAddsThoracicRotation() {
         Evaluation ev = evaluate(with(baseline(), "goal", "mobility"));
@@ -201,14 +213,22 @@ class SessionRoutineRulesTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no rotation on day " + s.day()));
             assertEquals(MOBILITY_GOAL, rotation.explanation().rule());
             assertEquals(List.of("goal"), rotation.explanation().because());
+            Evaluation.Item twist = s.cooldown().stream().filter(i -> i.exerciseId().equals("seated-twist"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no seated twist on day " + s.day()));
+            assertEquals(TWIST_GOAL, twist.explanation().rule());
+            assertEquals(List.of("goal"), twist.explanation().because());
         }
-        assertFired(ev, FILE, DYNAMIC, MOBILITY_GOAL, SQUEEZES, STRETCHES, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
+        assertFired(ev, FILE, DYNAMIC, MOBILITY_GOAL, SQUEEZES, STRETCHES, TWIST_GOAL, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
         Evaluation posture = evaluate(with(baseline(), "goal", "posture"));
         assertFalse(ids(posture.plan().sessions().get(0).warmup()).contains("thoracic-rotation"));
+        assertFalse(ids(posture.plan().sessions().get(0).cooldown()).contains("seated-twist"));
         Evaluation stiff = evaluate(with(baseline(), "goal", "mobility", "midBackStiffness", true));
         assertEquals(1, stiff.plan().sessions().get(0).warmup().stream()
                 .filter(i -> i.exerciseId().equals("thoracic-rotation")).count());
         assertNotFired(stiff, FILE, MOBILITY_GOAL);
+        assertEquals(1, stiff.plan().sessions().get(0).cooldown().stream()
+                .filter(i -> i.exerciseId().equals("seated-twist")).count());
+        assertNotFired(stiff, FILE, TWIST_GOAL);
     }
 
     @Test

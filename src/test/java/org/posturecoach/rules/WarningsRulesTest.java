@@ -43,7 +43,8 @@ class WarningsRulesTest {
             "lowBackPain          | low-back-pain-rowing   | info    | Warning: low back pain means supported rows, not unsupported bent-over barbell rows",
             "shoulderPainOverhead | shoulder-pain-overhead | caution | Warning: shoulder pain overhead means no upright rows and no move that pinches",
             "upperTrapDominance   | upper-trap-dominance   | info    | Warning: upper traps taking over means shoulders down and lighter loads",
-            "midBackPain          | mid-back-pain          | info    | Warning: mid-back pain should ease with this work; see a professional if it persists or worsens" })
+            "midBackPain          | mid-back-pain          | info    | Warning: mid-back pain should ease with this work; see a professional if it persists or worsens",
+            "previousInjury       | previous-injury        | caution | Warning: a previous injury or long-standing problem means asking a professional which exercises suit it" })
     void aFindingBringsItsWarningAndNoOther(String question, String code, String severity, String rule) {
         Evaluation ev = evaluate(with(baseline(), question, true));
         assertEquals(Set.of("stop-on-sharp-pain", code), warningCodes(ev));
@@ -71,6 +72,23 @@ class WarningsRulesTest {
             String message = warning(neck, code).message();
             assertTrue(!message.contains("week") && message.contains("physiotherapist or doctor"), message);
         }
+    }
+
+    // 002: "consider any pre-existing injuries or problems and perform movements slowly, with control"; 004: talk with a
+    // doctor or physical therapist "to decide which exercises fit your situation". An older injury keeps the plan (a
+    // recent one is a red flag: referral, and this warning is not given).
+    @Test
+    void aPreviousInjuryKeepsThePlanAndAsksAProfessionalWhichExercisesSuitIt() {
+        Evaluation ev = evaluate(with(baseline(), "previousInjury", true));
+        assertEquals("plan", ev.outcome());
+        Evaluation.WarningView w = warning(ev, "previous-injury");
+        assertTrue(w.message().contains("doctor or physiotherapist") && w.message().contains("slowly and with control"),
+                w.message());
+        assertEquals(List.of("previous-injury"), w.explanation().because());
+        assertEquals("002_b1424eedc4a0728c.txt", w.explanation().source());
+        Evaluation recent = evaluate(with(baseline(), "previousInjury", true, "recentInjury", true));
+        assertEquals("refer", recent.outcome());
+        assertTrue(!warningCodes(recent).contains("previous-injury"), warningCodes(recent).toString());
     }
 
     @ParameterizedTest(name = "neck pain {0}/10: warning {1}")
