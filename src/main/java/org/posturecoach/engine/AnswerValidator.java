@@ -94,7 +94,8 @@ public final class AnswerValidator {
 
     private static String check(Question q, JsonNode v) {
         if (v == null || v.isNull()) {
-            return "must not be null; leave the question out to skip it";
+            return "must not be null: leave an optional question out of an assessment, or name it in \"skip\" in an "
+                    + "intake conversation";
         }
         switch (q.type()) {
             case "boolean":

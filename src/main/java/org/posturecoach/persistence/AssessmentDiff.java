@@ -10,18 +10,19 @@ import java.util.stream.Stream;
 
 import org.posturecoach.engine.Evaluation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * What changed between a stored evaluation and a new one. A part appears only when something in it changed;
- * {@code empty} is true when nothing did. Lists are compared by their codes (findings, warnings), exercise ids
+ * What changed between a stored evaluation and a new one. A part appears only when something in it changed, so the
+ * diff of two identical evaluations is the empty object {@code {}} ({@link #empty()} says so in Java). Lists are compared by their codes (findings, warnings), exercise ids
  * (excluded, plan exercises) or rule names (firedRules).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "empty", "knowledgeBaseVersion", "outcome", "findings", "warnings", "plan", "excluded",
+@JsonPropertyOrder({ "knowledgeBaseVersion", "outcome", "findings", "warnings", "plan", "excluded",
         "firedRules" })
-public record AssessmentDiff(boolean empty, Change knowledgeBaseVersion, Change outcome, Codes findings,
+public record AssessmentDiff(@JsonIgnore boolean empty, Change knowledgeBaseVersion, Change outcome, Codes findings,
         Codes warnings, PlanDiff plan, Codes excluded, Codes firedRules) {
 
     /** A value before and after; either may be null (a plan that appears or disappears). */

@@ -61,21 +61,22 @@ public class IntakeResource {
 
     /**
      * The assessment of a complete or referred conversation: 201 with the new assessment (exactly what
-     * {@code POST /api/v1/assessments} gives for the same answers), then 200 with that same assessment on every
-     * later call. 409 while questions remain, or once expired.
+     * {@code POST /api/v1/assessments} gives for the same answers), and the same first response on every later call
+     * (201, same body and Location, {@code Idempotent-Replayed: true}), as a retried POST with an Idempotency-Key
+     * gets. 409 while questions remain, or once expired.
      */
     @POST
     @Path("{id}/assessment")
-    @APIResponse(responseCode = "201", description = "The conversation's assessment, stored now",
-            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "200", description = "The assessment stored by an earlier call",
+    @APIResponse(responseCode = "201", description = "The conversation's assessment, stored by this call or, with "
+            + "Idempotent-Replayed: true, by an earlier one",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Questions remain, or the conversation expired")
     @Consumes(MediaType.WILDCARD)
     public Response assess(@PathParam("id") String id) {
         IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);
-        return Response.status(assessed.created() ? Response.Status.CREATED : Response.Status.OK)
+        return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, AssessmentResource.PATH + "/" + assessed.assessment().id())
+                .header(AssessmentResource.REPLAYED, !assessed.created())
                 .entity(assessed.assessment()).build();
     }
 }

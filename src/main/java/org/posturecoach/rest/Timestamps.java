@@ -32,6 +32,16 @@ public class Timestamps implements ObjectMapperCustomizer {
             .toFormatter()
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Last of all customizers: Quarkus registers the Java time module late (its own priority is just above the
+     * minimum), and a serializer registered later wins, so at the default priority Jackson's own Instant format
+     * (up to nine fraction digits) would replace this one.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("timestamps").addSerializer(Instant.class,

@@ -73,7 +73,8 @@ class HealthAndErrorsTest {
         Response r = given().when().get("/api/v1/knowledge-base")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("version", matchesPattern("[0-9a-f]{64}"))
-                .body("loadedAt", notNullValue())
+                // Six fraction digits like every timestamp of the API (the service's own format, not Jackson's).
+                .body("loadedAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"))
                 .body("rulesByFile", hasKey("posturecoach/triage/red-flags.drl"))
                 .body("rulesByFile", hasKey("posturecoach/volume/volume.drl"))
                 .body("rulesByFile.'posturecoach/volume/volume.drl'",

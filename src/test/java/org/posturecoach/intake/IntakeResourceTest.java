@@ -199,8 +199,9 @@ class IntakeResourceTest {
         get(id).then().body("status", equalTo("referred"))
                 .body("assessmentId", equalTo(assessment.path("id")))
                 .body("warnings.severity", hasItem("stop"));
-        // Asked again, the same assessment (200), and still no answers taken.
-        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(200)
+        // Asked again, the same first response (201, replayed), and still no answers taken.
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(assessment.path("id")));
         answer(id, Map.of("neckPainSeverity", 3)).then().statusCode(409);
         get(id).then().body("status", equalTo("referred"));
@@ -399,6 +400,7 @@ class IntakeResourceTest {
         Response fromIntake = given().post("/api/v1/intakes/{id}/assessment", id);
         fromIntake.then().statusCode(201)
                 .header("Location", endsWith("/api/v1/assessments/" + fromIntake.path("id")))
+                .header("Idempotent-Replayed", "false")
                 .body("outcome", equalTo("plan"))
                 .body("clientRef", equalTo("chat-complete"))
                 .body("plan.sessions", not(empty()));
@@ -413,13 +415,15 @@ class IntakeResourceTest {
         assertFalse(direct.get("id").equals(viaIntake.get("id")));
 
         String assessmentId = fromIntake.path("id");
-        get(id).then().body("status", equalTo("assessed")).body("assessmentId", equalTo(assessmentId))
-                .body("next", nullValue());
+        // The contract's statuses only: the conversation stays `complete`, now with its assessment's id.
+        get(id).then().body("status", equalTo("complete")).body("assessmentId", equalTo(assessmentId))
+                .body("next", nullValue()).body("expiresAt", nullValue());
         given().get("/api/v1/assessments/{id}", assessmentId).then().statusCode(200)
                 .body("id", equalTo(assessmentId));
 
-        // Idempotent: asking again returns the same assessment (200, not a new one).
-        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(200)
+        // Idempotent: asking again returns the first response (201, the same assessment, replayed: not a new one).
+        given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(assessmentId))
                 .header("Location", endsWith("/api/v1/assessments/" + assessmentId));
         answer(id, Map.of("goal", "strength")).then().statusCode(409).contentType(PROBLEM)
