@@ -10,19 +10,18 @@ import java.util.stream.Stream;
 
 import org.posturecoach.engine.Evaluation;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * What changed between a stored evaluation and a new one. A part appears only when something in it changed, so the
- * diff of two identical evaluations is the empty object {@code {}} ({@link #empty()} says so in Java). Lists are compared by their codes (findings, warnings), exercise ids
- * (excluded, plan exercises) or rule names (firedRules).
+ * diff of two identical evaluations is the empty object {@code {}}. Lists are compared by their codes (findings,
+ * warnings), exercise ids (excluded, plan exercises) or rule names (firedRules).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "knowledgeBaseVersion", "outcome", "findings", "warnings", "plan", "excluded",
         "firedRules" })
-public record AssessmentDiff(@JsonIgnore boolean empty, Change knowledgeBaseVersion, Change outcome, Codes findings,
+public record AssessmentDiff(Change knowledgeBaseVersion, Change outcome, Codes findings,
         Codes warnings, PlanDiff plan, Codes excluded, Codes firedRules) {
 
     /** A value before and after; either may be null (a plan that appears or disappears). */
@@ -63,9 +62,7 @@ public record AssessmentDiff(@JsonIgnore boolean empty, Change knowledgeBaseVers
                 codes(after.excluded(), Evaluation.ExcludedView::exerciseId));
         Codes fired = Codes.of(nonNull(before.firedRules()), nonNull(after.firedRules()));
         PlanDiff plan = plan(before.plan(), after.plan());
-        boolean empty = Stream.of(version, outcome, findings, warnings, plan, excluded, fired)
-                .allMatch(Objects::isNull);
-        return new AssessmentDiff(empty, version, outcome, findings, warnings, plan, excluded, fired);
+        return new AssessmentDiff(version, outcome, findings, warnings, plan, excluded, fired);
     }
 
     private static PlanDiff plan(Evaluation.Plan before, Evaluation.Plan after) {
