@@ -123,12 +123,14 @@ public final class AnswerValidator {
         }
     }
 
+    /**
+     * A list of distinct option codes. An empty list is an answer ("none of these"), and an option meaning "none" may
+     * sit beside others: the rules read only what is listed, so ["none", "resistance-band"] plans as
+     * ["resistance-band"] and [] as ["none"]. Portals that let both boxes be ticked are not refused for it.
+     */
     private static String checkMany(Question q, JsonNode v) {
         if (!v.isArray()) {
             return "must be a list drawn from " + codes(q);
-        }
-        if (v.isEmpty()) {
-            return "must list at least one option (use [\"none\"] when nothing applies)";
         }
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode e : v) {
@@ -138,9 +140,6 @@ public final class AnswerValidator {
             if (!seen.add(e.asText())) {
                 return "lists " + e.asText() + " twice";
             }
-        }
-        if (seen.contains("none") && seen.size() > 1) {
-            return "cannot combine \"none\" with other options";
         }
         return null;
     }

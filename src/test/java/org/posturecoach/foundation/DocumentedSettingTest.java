@@ -54,6 +54,28 @@ class DocumentedSettingTest {
         }
     }
 
+    /**
+     * The H2 image keeps its database in a declared volume, with the same no-lost-writes setting as the service's
+     * default, and the compose file's PostgreSQL image does not take the H2 image's tag (the database kind is fixed
+     * when packaging, so the two are different images).
+     */
+    @Test
+    void theH2ImageKeepsItsDatabaseInAVolumeAndThePostgresImageHasItsOwnTag() throws IOException {
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile.jvm"));
+        String compose = Files.readString(Path.of("docker/docker-compose.yml"));
+        String url = env(dockerfile, "DB_URL");
+        Matcher volume = Pattern.compile("(?m)^VOLUME (\\S+)$").matcher(dockerfile);
+        assertTrue(volume.find(), "no VOLUME");
+        assertTrue(url.startsWith("jdbc:h2:file:" + volume.group(1) + "/"), url);
+        assertTrue(url.endsWith(";WRITE_DELAY=0"), url);
+        assertTrue(dockerfile.contains("mkdir -p " + volume.group(1) + " && chown 185:0 " + volume.group(1)));
+        Matcher tag = Pattern.compile("(?m)^\\s+image: (\\S+)$").matcher(compose);
+        assertTrue(tag.find(), "no image tag in the compose file");
+        assertEquals("posture-coach:postgresql", tag.group(1));
+        assertTrue(dockerfile.contains("-t posture-coach:h2 "), "the H2 build command tags posture-coach:h2");
+        assertTrue(compose.contains("DB_URL: jdbc:postgresql://"), "the compose service overrides the image's H2 URL");
+    }
+
     @Test
     void aJvmStartsWithTheImagesOptionsAndNotWithTwoCollectors() throws Exception {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile.jvm"));

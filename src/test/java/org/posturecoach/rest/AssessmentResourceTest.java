@@ -280,6 +280,38 @@ class AssessmentResourceTest {
         assertEquals(1, total(ref));
     }
 
+    /**
+     * "none" beside other equipment, and an empty list, are answers a portal with tick boxes sends: they plan exactly
+     * as the kit they name (the rules read only what is listed), while an option listed twice is still a 400.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "none,resistance-band | resistance-band",
+            "resistance-band,none,dumbbells | resistance-band,dumbbells",
+            "'' | none" })
+    void noneBesideOtherEquipmentAndAnEmptyListPlanAsTheKitTheyName(String given, String same) {
+        JsonNode a = preview(answers("equipment", kit(given)));
+        JsonNode b = preview(answers("equipment", kit(same)));
+        assertEquals("plan", a.path("outcome").asText());
+        assertEquals(b.path("plan"), a.path("plan"));
+        assertEquals(b.path("excluded"), a.path("excluded"));
+        assertEquals(b.path("firedRules"), a.path("firedRules"));
+        assertEquals(kit(given), AssessmentFixtures.JSON.convertValue(a.path("answers").path("equipment"), List.class),
+                "answers are kept as given");
+        post(body(uniqueRef("twice"), answers("equipment", List.of("dumbbells", "dumbbells")))).then()
+                .statusCode(400).body("errors.pointer", contains("/answers/equipment"))
+                .body("errors[0].detail", containsString("twice"));
+    }
+
+    private static List<String> kit(String csv) {
+        return csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    }
+
+    private static JsonNode preview(Map<String, Object> answers) {
+        return tree(given().contentType(ContentType.JSON).body(body(null, answers)).when().post(PATH + "/preview")
+                .then().statusCode(200).extract().asString());
+    }
+
     @Test
     void boundaryValuesPass() {
         post(body("z".repeat(64), answers("neckPain", true, "neckPainSeverity", 10, "daysPerWeek", 7)))

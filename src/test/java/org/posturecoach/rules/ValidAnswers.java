@@ -74,25 +74,25 @@ final class ValidAnswers {
         };
     }
 
-    /** A non-empty subset of the options, in questionnaire order; "none" only ever on its own. */
+    /**
+     * A subset of the options in questionnaire order: often one or two items, sometimes all, sometimes none at all (an
+     * empty list is an answer), and "none" on its own or, as tick-box portals send it, beside other options.
+     */
     private static Arbitrary<Object> multi(List<String> codes) {
-        Arbitrary<Object> few = subset(codes, 2);
-        Arbitrary<Object> any = subset(codes, codes.size());
+        Arbitrary<Object> few = subset(codes, 0, 2);
+        Arbitrary<Object> any = subset(codes, 1, codes.size());
         if (!codes.contains("none")) {
             return Arbitraries.oneOf(few, any);
         }
-        // Home kits of one or two items are as likely as a full gym, and "none" comes up often enough to matter.
+        // Home kits of one or two items are as likely as a full gym, and "none" alone comes up often enough to matter.
         return Arbitraries.frequencyOf(Tuple.of(4, few), Tuple.of(4, any),
                 Tuple.of(1, Arbitraries.just((Object) List.of("none"))));
     }
 
-    private static Arbitrary<Object> subset(List<String> codes, int maxSize) {
-        return Arbitraries.of(codes).set().ofMinSize(1).ofMaxSize(maxSize).map(set -> {
+    private static Arbitrary<Object> subset(List<String> codes, int minSize, int maxSize) {
+        return Arbitraries.of(codes).set().ofMinSize(minSize).ofMaxSize(maxSize).map(set -> {
             List<String> ordered = new ArrayList<>(codes);
             ordered.retainAll(set);
-            if (ordered.size() > 1) {
-                ordered.remove("none");
-            }
             return (Object) List.copyOf(ordered);
         });
     }
