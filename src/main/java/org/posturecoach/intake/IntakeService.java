@@ -186,7 +186,10 @@ public class IntakeService {
 
     /**
      * Turns a complete or referred conversation into a stored assessment, through the same service and with the
-     * same evaluation as {@code POST /api/v1/assessments}; the Idempotency-Key {@code intake:<id>} means a retry
+     * same evaluation as {@code POST /api/v1/assessments}. A conversation still in progress whose required questions
+     * are all answered may be assessed too (a chatbot may let the client stop before the optional questions): the
+     * optional questions left are recorded as skipped, exactly as the same answers posted to assessments would be
+     * evaluated; the Idempotency-Key {@code intake:<id>} means a retry
      * after a failure cannot store a second one. Once assessed, returns that same assessment again.
      * {@code beforeWrite} runs just before a new assessment is stored.
      */
@@ -207,7 +210,16 @@ public class IntakeService {
         }
         Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
         if (status == IntakeStatus.IN_PROGRESS) {
-            throw IntakeConflictException.notReady(notReadyDetail(questionnaire, answers, pending));
+            List<String> required = unansweredRequired(questionnaire, answers);
+            if (!required.isEmpty()) {
+                throw IntakeConflictException.notReady("The conversation is not complete: required questions "
+                        + "remain unanswered: " + String.join(", ", required));
+            }
+            // Every required question is answered: the optional ones still unasked are passed over, as an optional
+            // question left out of POST /api/v1/assessments is, and recorded as skipped.
+            List<String> passed = new ArrayList<>(skipped);
+            pending.forEach(q -> passed.add(q.id()));
+            intake.skipped = write(passed);
         }
         JsonNode given = tree(answers);
         // A referral ends the conversation with required questions unasked: the engine refers on the red flag alone.
@@ -227,16 +239,10 @@ public class IntakeService {
         return new Assessed(assessment, true);
     }
 
-    private static String notReadyDetail(Questionnaire questionnaire, Map<String, Object> answers,
-            List<Question> pending) {
-        List<String> required = AnswerValidator.consistency(questionnaire, answers, AnswerValidator.Mode.COMPLETE)
+    /** The required questions, enabled by the answers so far, that have no answer yet. */
+    private static List<String> unansweredRequired(Questionnaire questionnaire, Map<String, Object> answers) {
+        return AnswerValidator.consistency(questionnaire, answers, AnswerValidator.Mode.COMPLETE)
                 .stream().map(FieldError::pointer).map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
-        if (!required.isEmpty()) {
-            return "The conversation is not complete: required questions remain unanswered: "
-                    + String.join(", ", required);
-        }
-        return "The conversation is not complete: answer or skip the remaining optional questions first: "
-                + String.join(", ", pending.stream().map(Question::id).toList());
     }
 
     // ---------------------------------------------------------------- the conversation's rules
