@@ -10,11 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An intake conversation as it stands: what was answered or skipped, the next question to ask (null when none),
- * how many relevant questions remain, the engine's warnings, and the history of changed or dropped answers.
+ * how many relevant questions remain, whether the conversation can be assessed now, the engine's warnings, and the
+ * history of changed or dropped answers.
  * {@code expiresAt} is set only while the conversation is open.
  */
 public record Conversation(String id, IntakeStatus status, String clientRef, Map<String, Object> answers,
-        List<String> skipped, Question next, int remaining, JsonNode warnings, List<Change> history,
+        List<String> skipped, Question next, int remaining, boolean assessable, JsonNode warnings, List<Change> history,
         String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
     /** One history entry: {@code changed} (from → to) or {@code dropped} (from, and why in {@code detail}). */

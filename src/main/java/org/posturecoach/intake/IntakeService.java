@@ -189,8 +189,8 @@ public class IntakeService {
      * same evaluation as {@code POST /api/v1/assessments}. A conversation still in progress whose required questions
      * are all answered may be assessed too (a chatbot may let the client stop before the optional questions): the
      * optional questions left are recorded as skipped, exactly as the same answers posted to assessments would be
-     * evaluated; the Idempotency-Key {@code intake:<id>} means a retry
-     * after a failure cannot store a second one. Once assessed, returns that same assessment again.
+     * evaluated. The Idempotency-Key {@code intake:<id>} means a retry after a failure cannot store a second one.
+     * Once assessed, returns that same assessment again.
      * {@code beforeWrite} runs just before a new assessment is stored.
      */
     @Transactional(dontRollbackOn = IntakeConflictException.class)
@@ -400,8 +400,15 @@ public class IntakeService {
                 .toList();
         Instant expiresAt = status.isOpen() || status == IntakeStatus.EXPIRED ? intake.updatedAt.plus(idleTimeout)
                 : null;
+        // Assessable: what POST .../assessment would answer with 201 (an assessment made, or to be made now).
+        boolean assessable = intake.assessmentId != null || switch (status) {
+            case COMPLETE, REFERRED -> true;
+            case IN_PROGRESS -> pending.stream().noneMatch(Question::required);
+            default -> false;
+        };
         return new Conversation(intake.id, status, intake.clientRef, answers, skipped,
-                pending.isEmpty() ? null : pending.get(0), pending.size(), parse(intake.warnings), history,
+                pending.isEmpty() ? null : pending.get(0), pending.size(), assessable, parse(intake.warnings),
+                history,
                 intake.assessmentId, intake.createdAt, intake.updatedAt, expiresAt);
     }
 

@@ -174,7 +174,8 @@ class IntakeResourceTest {
                 .body("warnings.find { it.severity == 'stop' }.message", containsString("medical professional"))
                 .body("warnings.find { it.severity == 'stop' }.explanation.because", hasItem("numbnessOrTingling"));
 
-        get(id).then().statusCode(200).body("status", equalTo("referred")).body("next", nullValue());
+        get(id).then().statusCode(200).body("status", equalTo("referred")).body("next", nullValue())
+                .body("assessable", equalTo(true));
         answer(id, Map.of("recentInjury", false)).then().statusCode(409)
                 .contentType(PROBLEM)
                 .body("status", equalTo(409))
@@ -434,7 +435,8 @@ class IntakeResourceTest {
     @Test
     void anUnfinishedConversationCannotBeAssessedAndSaysWhatRemains() {
         String id = start();
-        answer(id, with(noRedFlags(), "experience", "beginner")).then().statusCode(200);
+        answer(id, with(noRedFlags(), "experience", "beginner")).then().statusCode(200)
+                .body("assessable", equalTo(false));
         given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409)
                 .contentType(PROBLEM)
                 .body("status", equalTo(409))
@@ -454,8 +456,11 @@ class IntakeResourceTest {
     void aConversationWithEveryRequiredAnswerCanBeAssessedBeforeTheOptionalOnes() {
         String id = start();
         Map<String, Object> answers = with(complete(), "neckPain", true, "neckPainSeverity", 4);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/intakes").then().statusCode(201)
+                .body("assessable", equalTo(false));
         answer(id, answers).then().statusCode(200).body("status", equalTo("in-progress"))
-                .body("next", notNullValue());
+                .body("next", notNullValue())
+                .body("assessable", equalTo(true));
         List<String> optionalLeft = pendingOptional(id);
         assertTrue(optionalLeft.contains("goal"), optionalLeft::toString);
 
@@ -471,6 +476,7 @@ class IntakeResourceTest {
                 .body("status", equalTo("complete"))
                 .body("next", nullValue())
                 .body("assessmentId", equalTo(assessed.path("id")))
+                .body("assessable", equalTo(true))
                 .body("skipped", hasItems(optionalLeft.toArray()));
     }
 
@@ -494,6 +500,7 @@ class IntakeResourceTest {
                 .body("detail", containsString("expired"));
         get(id).then().statusCode(200)
                 .body("status", equalTo("expired"))
+                .body("assessable", equalTo(false))
                 .body("next", nullValue())
                 .body("answers", equalTo(Map.of("sharpOrWorseningPain", false)));
         given().post("/api/v1/intakes/{id}/assessment", id).then().statusCode(409).contentType(PROBLEM);
