@@ -312,6 +312,17 @@ class AssessmentResourceTest {
                 .then().statusCode(200).extract().asString());
     }
 
+    /** An assessment (20-40 KB) goes out in one write with its length, not in 8 KiB chunks (the output buffer). */
+    @Test
+    void anAssessmentIsSentWithItsLengthNotChunked() {
+        io.restassured.response.Response r = given().contentType(ContentType.JSON).body(body(null, answers()))
+                .when().post(PATH + "/preview");
+        r.then().statusCode(200).header("Transfer-Encoding", nullValue());
+        byte[] bytes = r.asByteArray();
+        assertTrue(bytes.length > 8192, "an assessment is larger than one 8 KiB chunk: " + bytes.length);
+        assertEquals(String.valueOf(bytes.length), r.header("Content-Length"));
+    }
+
     @Test
     void boundaryValuesPass() {
         post(body("z".repeat(64), answers("neckPain", true, "neckPainSeverity", 10, "daysPerWeek", 7)))
