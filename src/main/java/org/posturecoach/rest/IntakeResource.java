@@ -60,17 +60,18 @@ public class IntakeResource {
     }
 
     /**
-     * The assessment of a complete or referred conversation: 201 with the new assessment (exactly what
-     * {@code POST /api/v1/assessments} gives for the same answers), and the same first response on every later call
-     * (201, same body and Location, {@code Idempotent-Replayed: true}), as a retried POST with an Idempotency-Key
-     * gets. 409 while questions remain, or once expired.
+     * The assessment of a complete or referred conversation, or of one whose required questions are all answered
+     * (the optional ones left are recorded as skipped; the intake's {@code assessable} says so): 201 with the new
+     * assessment (exactly what {@code POST /api/v1/assessments} gives for the same answers), and the same first
+     * response on every later call (201, same body and Location, {@code Idempotent-Replayed: true}), as a retried
+     * POST with an Idempotency-Key gets. 409 while required questions remain, or once expired.
      */
     @POST
     @Path("{id}/assessment")
     @APIResponse(responseCode = "201", description = "The conversation's assessment, stored by this call or, with "
             + "Idempotent-Replayed: true, by an earlier one",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "409", description = "Questions remain, or the conversation expired")
+    @APIResponse(responseCode = "409", description = "Required questions remain, or the conversation expired")
     @Consumes(MediaType.WILDCARD)
     public Response assess(@PathParam("id") String id) {
         IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);
