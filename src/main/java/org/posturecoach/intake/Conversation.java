@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code expiresAt} is set only while the conversation is open.
  */
 public record Conversation(String id, IntakeStatus status, String clientRef, Map<String, Object> answers,
-        List<String> skipped, Question next, int remaining, boolean assessable, JsonNode warnings, List<Change> history,
-        String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+        List<String> skipped, Question next, int remaining, boolean assessable, JsonNode warnings,
+        List<Change> history, String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
     /** One history entry: {@code changed} (from → to) or {@code dropped} (from, and why in {@code detail}). */
     public record Change(Instant at, String type, String questionId, JsonNode from, JsonNode to, String detail) {

@@ -210,7 +210,7 @@ public class IntakeService {
         }
         Questionnaire questionnaire = engine.knowledgeBase().questionnaire();
         if (status == IntakeStatus.IN_PROGRESS) {
-            List<String> required = unansweredRequired(questionnaire, answers);
+            List<String> required = requiredLeft(pending);
             if (!required.isEmpty()) {
                 throw IntakeConflictException.notReady("The conversation is not complete: required questions "
                         + "remain unanswered: " + String.join(", ", required));
@@ -239,10 +239,9 @@ public class IntakeService {
         return new Assessed(assessment, true);
     }
 
-    /** The required questions, enabled by the answers so far, that have no answer yet. */
-    private static List<String> unansweredRequired(Questionnaire questionnaire, Map<String, Object> answers) {
-        return AnswerValidator.consistency(questionnaire, answers, AnswerValidator.Mode.COMPLETE)
-                .stream().map(FieldError::pointer).map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+    /** The ids of the required questions among those still to ask (a required question cannot be skipped). */
+    private static List<String> requiredLeft(List<Question> pending) {
+        return pending.stream().filter(Question::required).map(Question::id).toList();
     }
 
     // ---------------------------------------------------------------- the conversation's rules
@@ -403,13 +402,12 @@ public class IntakeService {
         // Assessable: what POST .../assessment would answer with 201 (an assessment made, or to be made now).
         boolean assessable = intake.assessmentId != null || switch (status) {
             case COMPLETE, REFERRED -> true;
-            case IN_PROGRESS -> pending.stream().noneMatch(Question::required);
+            case IN_PROGRESS -> requiredLeft(pending).isEmpty();
             default -> false;
         };
         return new Conversation(intake.id, status, intake.clientRef, answers, skipped,
                 pending.isEmpty() ? null : pending.get(0), pending.size(), assessable, parse(intake.warnings),
-                history,
-                intake.assessmentId, intake.createdAt, intake.updatedAt, expiresAt);
+                history, intake.assessmentId, intake.createdAt, intake.updatedAt, expiresAt);
     }
 
     private void record(String intakeId, List<Conversation.Change> changes) {

@@ -45,6 +45,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class AssessmentResourceTest {
@@ -315,7 +316,7 @@ class AssessmentResourceTest {
     /** An assessment (20-40 KB) goes out in one write with its length, not in 8 KiB chunks (the output buffer). */
     @Test
     void anAssessmentIsSentWithItsLengthNotChunked() {
-        io.restassured.response.Response r = given().contentType(ContentType.JSON).body(body(null, answers()))
+        Response r = given().contentType(ContentType.JSON).body(body(null, answers()))
                 .when().post(PATH + "/preview");
         r.then().statusCode(200).header("Transfer-Encoding", nullValue());
         byte[] bytes = r.asByteArray();
