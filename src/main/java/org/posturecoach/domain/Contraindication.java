@@ -1,5 +1,9 @@
 package org.posturecoach.domain;
 
-/** {@code condition} is a finding code; when the finding is present the exercise is left out. */
-public record Contraindication(String condition, String note) {
+/**
+ * {@code condition} is a finding code; when the finding is present the exercise is left out. {@code source} is the
+ * seed file that says so, or null when the contraindication is house clinical policy or the contract's (an
+ * exclusion then cites no seed rather than one that does not say it).
+ */
+public record Contraindication(String condition, String note, String source) {
 }

@@ -75,12 +75,6 @@ public class Exercise {
         return contraindicationCodes;
     }
 
-    /** The first seed that describes this exercise, for explanations. */
-    @JsonIgnore
-    public String getPrimarySource() {
-        return sources.isEmpty() ? null : sources.get(0);
-    }
-
     @JsonIgnore
     public int getLevelRank() {
         return Levels.rank(level);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.posturecoach.domain.Catalogue;
+import org.posturecoach.domain.Contraindication;
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.domain.Question;
 import org.posturecoach.domain.QuestionOption;
@@ -52,7 +53,18 @@ final class CatalogueCheck {
             e.getEquipment().stream().filter(x -> "none".equals(x) || !equipmentCodes.contains(x))
                     .forEach(x -> problems.add(at + "unknown equipment " + x));
         }
+        // A contraindication cites a seed the catalogue cites, or none (house policy).
+        Set<String> seeds = new HashSet<>();
+        catalogue.exercises().forEach(e -> seeds.addAll(e.getSources()));
         for (Exercise e : catalogue.exercises()) {
+            String at = KnowledgeBaseLoader.CATALOGUE + " exercise " + e.getId() + ": ";
+            for (Contraindication c : e.getContraindications()) {
+                require(at, "contraindications.condition", c.condition() != null && !c.condition().isBlank());
+                if (c.source() != null && !seeds.contains(c.source())) {
+                    problems.add(at + "contraindication " + c.condition() + " cites " + c.source()
+                            + ", which no exercise's sources name");
+                }
+            }
             Stream.of(e.getRelated().easier(), e.getRelated().harder(), e.getRelated().alternatives())
                     .flatMap(List::stream).filter(r -> !ids.contains(r))
                     .forEach(r -> problems.add(KnowledgeBaseLoader.CATALOGUE + " exercise " + e.getId()

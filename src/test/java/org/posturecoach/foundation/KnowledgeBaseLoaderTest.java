@@ -200,6 +200,26 @@ class KnowledgeBaseLoaderTest {
         assertTrue(e.getMessage().toLowerCase().contains("missing"), e.getMessage());
     }
 
+    // A contraindication's source is a seed the catalogue cites, or none (house policy); near miss: the real catalogue
+    // mixes both and loads.
+    @Test
+    void aContraindicationCitingNoKnownSeedFailsNamingTheExercise() throws IOException {
+        Path copy = copyRules("bad-contraindication-source");
+        Path catalogue = copy.resolve("catalogue/exercises.json");
+        String text = Files.readString(catalogue);
+        String edited = text.replaceFirst("\"source\": \"004_9c521a0d8171154b.txt\"", "\"source\": \"999_nowhere.txt\"");
+        assertNotEquals(text, edited);
+        Files.writeString(catalogue, edited);
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> new KnowledgeBaseLoader().load(copy));
+
+        assertTrue(e.getMessage().contains("999_nowhere.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains("catalogue/exercises.json exercise "), e.getMessage());
+        assertTrue(real.exercises().stream().flatMap(x -> x.getContraindications().stream())
+                .anyMatch(c -> c.source() == null));
+    }
+
     @Test
     void aMissingRulesFolderFailsWithAClearMessage() {
         Path nowhere = tmp.resolve("does-not-exist");

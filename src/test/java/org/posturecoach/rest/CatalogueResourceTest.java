@@ -140,6 +140,12 @@ class CatalogueResourceTest {
                     id + " equipment " + x));
             assertFalse(e.path("sources").isEmpty(), id + " cites a seed");
             e.path("sources").forEach(s -> assertTrue(SEEDS.contains(s.asText()), id + " source " + s));
+            // Each contraindication says which seed backs it, or null for house policy.
+            e.path("contraindications").forEach(c -> {
+                assertFalse(c.path("condition").asText().isBlank(), id);
+                assertTrue(c.has("source") && (c.path("source").isNull() || SEEDS.contains(c.path("source").asText())),
+                        id + " contraindication " + c);
+            });
             Set<String> tags = strings(e.path("tags"));
             if (id.endsWith("-row")) {
                 assertTrue(tags.contains("row"), id + " is a rowing motion");

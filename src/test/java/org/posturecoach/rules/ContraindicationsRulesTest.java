@@ -2,6 +2,7 @@ package org.posturecoach.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
 import static org.posturecoach.rules.RuleHarness.assertNotFired;
@@ -37,12 +38,25 @@ class ContraindicationsRulesTest {
 
     static final Set<String> SCREENING = Set.of("no-equipment", "above-level", "contraindicated");
 
-    // A full gym, an intermediate lifter, no findings: nothing is screened out.
+    // A full gym, an advanced lifter, no findings: nothing is screened out.
     @Test
-    void aFullGymIntermediateWithoutFindingsKeepsEveryExercise() {
-        Evaluation ev = evaluate(baseline());
+    void aFullGymAdvancedLifterWithoutFindingsKeepsEveryExercise() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "advanced"));
         assertTrue(ev.excluded().stream().noneMatch(x -> SCREENING.contains(x.reason())), () -> ev.excluded().toString());
         assertFired(ev, FILE, OPTION);
+    }
+
+    // Near miss: an intermediate lifter with the same gym waits only for seed 004's "Advanced moves" (renegade rows,
+    // high barbell rows), which come "if you are comfortable with the basics".
+    @Test
+    void anIntermediateLifterWaitsOnlyForTheAdvancedMoves() {
+        Evaluation ev = evaluate(baseline());
+        assertEquals(Set.of("high-barbell-row", "renegade-row"), ev.excluded().stream()
+                .filter(x -> SCREENING.contains(x.reason())).map(Evaluation.ExcludedView::exerciseId)
+                .collect(Collectors.toSet()));
+        assertEquals("an advanced exercise; experience is intermediate",
+                exclusion(ev, "renegade-row", "above-level").detail());
+        assertFired(ev, FILE, OPTION, LEVEL);
     }
 
     @Test
@@ -86,7 +100,9 @@ class ContraindicationsRulesTest {
         assertEquals(CATALOGUE, upright.explanation().rule());
         assertEquals(List.of("shoulder-pain-overhead"), upright.explanation().because());
         assertFalse(upright.detail().isBlank());
-        assertFired(ev, FILE, OPTION, CATALOGUE, ONCE);
+        // No upright rows with shoulder pain is the contract's rule, not a seed's: no seed is cited for it.
+        assertNull(upright.explanation().source());
+        assertFired(ev, FILE, OPTION, CATALOGUE, ONCE, LEVEL);
     }
 
     // A restricted overhead reach leaves out what needs it at the start of every rep (the pulldowns) or throughout (the
@@ -116,6 +132,19 @@ class ContraindicationsRulesTest {
         assertFired(ev, FILE, OPTION, CATALOGUE, LOW_BACK, ONCE);
     }
 
+    // An exclusion cites the seed of the contraindication that holds, not whichever seed describes the exercise: 004
+    // says the high barbell row "emphasizes your upper traps", 000 that the upper traps taking over diminishes the
+    // mid-back work (002, which describes the band upright row, says nothing against it).
+    @Test
+    void aContraindicationCitesItsOwnSeed() {
+        Evaluation ev = evaluate(with(baseline(), "upperTrapDominance", true));
+        assertEquals("004_9c521a0d8171154b.txt",
+                exclusion(ev, "high-barbell-row", "contraindicated").explanation().source());
+        assertEquals("000_130317a81f3ea7f3.txt",
+                exclusion(ev, "band-upright-row", "contraindicated").explanation().source());
+        assertFired(ev, FILE, OPTION, CATALOGUE, ONCE, LEVEL);
+    }
+
     @Test
     void anExerciseRuledOutTwiceIsListedOnceWithBothFindings() {
         Evaluation ev = evaluate(with(baseline(), "lowBackPain", true, "upperTrapDominance", true));
@@ -124,6 +153,7 @@ class ContraindicationsRulesTest {
         assertEquals(1, highRow.size());
         assertEquals(ONCE, highRow.get(0).explanation().rule());
         assertEquals(List.of("low-back-pain", "upper-trap-dominance"), highRow.get(0).explanation().because());
+        assertEquals("000_130317a81f3ea7f3.txt", highRow.get(0).explanation().source()); // the first finding's seed
         // Near miss: an exercise ruled out once keeps the explanation of the rule that found it.
         assertEquals(LOW_BACK, exclusion(ev, "barbell-row", "contraindicated").explanation().rule());
         assertFired(ev, FILE, OPTION, CATALOGUE, LOW_BACK, ONCE);
