@@ -101,6 +101,11 @@ public final class AnswerValidator {
             case "boolean":
                 return v.isBoolean() ? null : "must be true or false";
             case "integer":
+                if (v.isFloatingPointNumber() && v.canConvertToExactIntegral()) {
+                    // 3.0 or 3e0: the value is whole, the writing is not (JSON integers carry no fraction or exponent).
+                    return "must be a whole number" + range(q)
+                            + ", written without a decimal point or exponent (3, not 3.0)";
+                }
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                     return "must be a whole number" + range(q);
                 }

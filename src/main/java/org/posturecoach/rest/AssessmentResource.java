@@ -141,6 +141,10 @@ public class AssessmentResource {
     /** Re-evaluates the stored answers under the current knowledge base; stores nothing. */
     @POST
     @Path("{id}/replay")
+    @APIResponseSchema(value = Replay.class, responseCode = "200",
+            responseDescription = "The stored answers evaluated now, beside what changed since they were stored")
+    @APIResponse(responseCode = "409", description = "The stored answers no longer fit the current questionnaire; "
+            + "`errors` names each answer")
     @Consumes(MediaType.WILDCARD)
     public Replay replay(@PathParam("id") String id) {
         return assessments.replay(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));

@@ -26,14 +26,20 @@ public class ExerciseResource {
 
     /**
      * The catalogue, sorted by id; optional filters by category and tag. Tags are open-ended (an unknown tag matches
-     * nothing); a category outside the contract's five is a 400.
+     * nothing); a category outside the contract's five is a 400. A filter given with no value ({@code ?tag=}) is a
+     * 400 too, as on the assessment list: it names no filter, and must not silently list everything.
      */
     @GET
-    public List<Exercise> list(@QueryParam("category") String category, @QueryParam("tag") String tag,
+    public List<Exercise> list(@QueryParam("category") String categoryParam, @QueryParam("tag") String tagParam,
             @Context UriInfo uri) {
         List<FieldError> errors = Requests.givenOnce(uri, "category", "tag");
+        String category = Requests.givenEmpty(uri, "category", categoryParam);
+        String tag = Requests.givenEmpty(uri, "tag", tagParam);
         if (category != null && !Exercise.CATEGORIES.contains(category)) {
             errors.add(new FieldError("/query/category", "must be one of " + String.join(", ", Exercise.CATEGORIES)));
+        }
+        if (tag != null && tag.isBlank()) {
+            errors.add(new FieldError("/query/tag", "must not be empty: leave it out to list every exercise"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

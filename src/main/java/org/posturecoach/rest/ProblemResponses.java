@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -18,7 +19,8 @@ import org.posturecoach.rest.exception.Problem;
 /**
  * Documents in the OpenAPI document the problem+json answers every API operation can give, from the shape of the
  * operation, so that no resource method repeats them: 400 where there is a body, a query or a header to validate,
- * 404 where the path names an {@code {id}}, 413 and 415 where there is a body, 406 everywhere. Answers only some
+ * 404 where the path names an {@code {id}}, 415 where there is a body, 413 where there is or may be one (every
+ * POST: a body sent to a POST that takes none is limited too), 406 everywhere. Answers only some
  * operations give (409, 422) are annotated on those methods with a status and a description only: every 4xx
  * documented without a body gets the problem+json body here. Registered with {@code mp.openapi.filter}.
  */
@@ -38,12 +40,13 @@ public class ProblemResponses implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith(API)) {
-                item.getOperations().forEach((method, operation) -> document(path, operation));
+                item.getOperations().forEach((method, operation) ->
+                        document(path, method == PathItem.HttpMethod.POST, operation));
             }
         });
     }
 
-    private static void document(String path, Operation operation) {
+    private static void document(String path, boolean post, Operation operation) {
         boolean body = operation.getRequestBody() != null;
         boolean validated = body || (operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER));
@@ -53,8 +56,10 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{id}")) {
             add(operation, 404, "No such id");
         }
-        if (body) {
+        if (body || post) {
             add(operation, 413, "The body is over 64 KiB");
+        }
+        if (body) {
             add(operation, 415, "The body is not application/json");
         }
         add(operation, 406, "The client accepts neither JSON nor problem+json");

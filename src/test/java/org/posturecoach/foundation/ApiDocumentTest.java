@@ -88,6 +88,21 @@ class ApiDocumentTest {
                 nullValue());
     }
 
+    // A POST that takes no body still refuses one over 64 KiB (413), and a replay whose stored answers no longer fit
+    // the questionnaire is a 409; near miss: without a request body there is no 415.
+    @Test
+    void bodilessPostsDocumentTheirLimitAndReplayItsConflict() {
+        JsonPath doc = document();
+        String replay = responses("/api/v1/assessments/{id}/replay", "post");
+        String assess = responses("/api/v1/intakes/{id}/assessment", "post");
+        for (String r : new String[] { replay, assess }) {
+            assertThat(problemSchema(doc, r, "413"), is(PROBLEM_REF));
+            assertThat(doc.getMap(r), not(hasKey("415")));
+        }
+        assertThat(problemSchema(doc, replay, "409"), is(PROBLEM_REF));
+        assertThat(doc.getMap(replay), hasKey("200"));
+    }
+
     @Test
     void pagingParametersAreIntegersWithTheirBounds() {
         JsonPath doc = document();

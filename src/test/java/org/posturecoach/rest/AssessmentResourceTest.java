@@ -271,6 +271,23 @@ class AssessmentResourceTest {
         assertEquals(new TreeSet<>(pointers), new TreeSet<>(named));
     }
 
+    // A whole value written with a fraction or an exponent is refused with a detail that says how to write it;
+    // near misses: a real fraction gets the plain "whole number" detail, and 3 is accepted.
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "3.0 | without a decimal point or exponent",
+            "3e0 | without a decimal point or exponent",
+            "3.5 | must be a whole number between 1 and 7" })
+    void aWholeNumberWrittenWithAFractionIsRefusedSayingHowToWriteIt(String written, String detail) throws Exception {
+        String json = AssessmentFixtures.JSON.writeValueAsString(body(null, answers()))
+                .replaceFirst("\"daysPerWeek\":2", "\"daysPerWeek\":" + written);
+        assertTrue(json.contains("\"daysPerWeek\":" + written), json);
+        post(json).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", equalTo(List.of("/answers/daysPerWeek")))
+                .body("errors[0].detail", containsString(detail));
+        post(json.replace("\"daysPerWeek\":" + written, "\"daysPerWeek\":3")).then().statusCode(201);
+    }
+
     @Test
     void rejectedRequestsStoreNothing() {
         String ref = uniqueRef("rejected");

@@ -282,6 +282,14 @@ class CatalogueResourceTest {
                 .body("errors.pointer", hasItem("/query/tag"));
         given().get("/api/v1/exercises?category=stretch&category=bogus").then().statusCode(400)
                 .body("errors.pointer", hasItem("/query/category"));
+        // A filter with no value names no filter: a 400, not the whole catalogue (as ?clientRef= on assessments).
+        given().get("/api/v1/exercises?category=").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/query/category"));
+        given().get("/api/v1/exercises?tag=").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/query/tag"));
+        // Near miss: no filter at all lists everything.
+        given().get("/api/v1/exercises").then().statusCode(200).body("id", hasItem("doorway-pec-stretch"))
+                .body("id", hasItem("barbell-row"));
     }
 
     private static Set<String> codes(JsonNode question) {
