@@ -32,6 +32,7 @@ class ContraindicationsRulesTest {
     static final String LEVEL = "Eligibility: leave out exercises above the client's experience";
     static final String CATALOGUE = "Contraindication: leave out an exercise the catalogue contraindicates for a present finding";
     static final String LOW_BACK = "Contraindication: no high low-back-load exercise with low back pain";
+    static final String HEAVY_NECK = "Contraindication: no heavy rows with severe neck pain";
     static final String ONCE = "Contraindication: list each ruled-out exercise once, with every finding against it";
     static final String OPTION = "Eligibility: a row the equipment allows and no finding rules out is a rowing option";
     static final String WAIVER = "Eligibility: when every row the equipment allows is above the client's level, the easiest one stays, done light";
@@ -143,6 +144,36 @@ class ContraindicationsRulesTest {
         assertEquals("000_130317a81f3ea7f3.txt",
                 exclusion(ev, "band-upright-row", "contraindicated").explanation().source());
         assertFired(ev, FILE, OPTION, CATALOGUE, ONCE, LEVEL);
+    }
+
+    // Severe neck pain (8/10 or more) leaves out the heavy rows until a professional has assessed it; near miss: at 7
+    // they stay in.
+    @Test
+    void severeNeckPainLeavesOutTheHeavyRows() {
+        Evaluation ev = evaluate(with(baseline(), "experience", "advanced", "neckPain", true, "neckPainSeverity", 8));
+        for (String id : List.of("barbell-row", "pendlay-row", "seal-row")) {
+            Evaluation.ExcludedView x = exclusion(ev, id, "contraindicated");
+            assertEquals(HEAVY_NECK, x.explanation().rule(), id);
+            assertEquals(List.of("severe-neck-pain"), x.explanation().because(), id);
+            assertEquals("004_9c521a0d8171154b.txt", x.explanation().source(), id);
+        }
+        assertFired(ev, FILE, OPTION, CATALOGUE, HEAVY_NECK, ONCE);
+        Evaluation seven = evaluate(with(baseline(), "experience", "advanced", "neckPain", true, "neckPainSeverity", 7));
+        assertFalse(contraindicated(seven).contains("barbell-row"), contraindicated(seven)::toString);
+        assertNotFired(seven, FILE, HEAVY_NECK);
+    }
+
+    // Grip work that hangs load from the shoulders (farmer carry, dead hang) waits while the neck pain is significant;
+    // the stress-ball squeeze stays. Near miss: at 5/10 they are not contraindicated.
+    @Test
+    void significantNeckPainLeavesOutLoadedGripWork() {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 6, "gripFatigue", true));
+        assertTrue(contraindicated(ev).containsAll(Set.of("farmer-carry", "dead-hang")), contraindicated(ev)::toString);
+        assertFalse(contraindicated(ev).contains("stress-ball-squeeze"));
+        assertNull(exclusion(ev, "farmer-carry", "contraindicated").explanation().source()); // house policy
+        Evaluation five = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5, "gripFatigue", true));
+        assertFalse(contraindicated(five).contains("farmer-carry"));
+        assertFalse(contraindicated(five).contains("dead-hang"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.findingCodes;
 import static org.posturecoach.rules.RuleHarness.with;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class FindingsRulesTest {
     static final String FILE = "posturecoach/findings/findings.drl";
     static final String NECK = "Findings: neck pain or stiffness";
     static final String SIGNIFICANT_NECK = "Findings: neck pain rated 6 out of 10 or more is significant";
+    static final String SEVERE_NECK = "Findings: neck pain rated 8 out of 10 or more is severe";
     static final String SITTING = "Findings: six or more desk hours a day is prolonged sitting";
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -62,6 +64,23 @@ class FindingsRulesTest {
         } else {
             assertEquals(Set.of("neck-pain"), findingCodes(ev));
             assertFired(ev, FILE, NECK);
+        }
+    }
+
+    // 8/10 and more is severe as well as significant (the heavy rows wait for a professional's assessment).
+    @ParameterizedTest(name = "neck pain {0}/10 severe: {1}")
+    @CsvSource({ "7, false", "8, true", "10, true" })
+    void neckPainIsSevereFromEightOutOfTen(int severity, boolean severe) {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
+        if (severe) {
+            assertEquals(Set.of("neck-pain", "significant-neck-pain", "severe-neck-pain"), findingCodes(ev));
+            assertFired(ev, FILE, NECK, SIGNIFICANT_NECK, SEVERE_NECK);
+            Evaluation.FindingView f = ev.findings().stream().filter(x -> x.code().equals("severe-neck-pain"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("neckPain", "neckPainSeverity"), f.explanation().because());
+        } else {
+            assertEquals(Set.of("neck-pain", "significant-neck-pain"), findingCodes(ev));
+            assertFired(ev, FILE, NECK, SIGNIFICANT_NECK);
         }
     }
 

@@ -47,6 +47,9 @@ class SessionRoutineRulesTest {
     static final String MOBILITY_GOAL = "Warm-up: a mobility goal adds thoracic rotation";
     static final String SIDE_BEND_GOAL = "Cool-down: a mobility goal holds the standing side bend";
     static final String KNEE_TO_CHEST = "Warm-up: low back pain adds knee to chest";
+    static final String NO_HAND_PULL = "Cool-down: significant neck pain takes the hand pull out of the neck stretches";
+    static final String NO_HAND_PULL_CUE = "With your neck pain: no pull from the hand; let the head's own weight give a "
+            + "mild stretch";
     static final String FIVE_MINUTES_CUE = "About 5 minutes of dynamic moves in all: repeat the round, moving easily";
 
     @Test
@@ -110,13 +113,20 @@ class SessionRoutineRulesTest {
         // Eight stretches are called for; the five lowest ranks are kept (the seated twist waits).
         assertEquals(List.of("doorway-pec-stretch", "childs-pose", "sphinx-pose", "upper-trap-stretch",
                 "levator-scapulae-stretch"), ids(s.cooldown()));
+        // The levator stretch loses its hand pull: the head's own weight gives the stretch.
+        Evaluation.Item levator = s.cooldown().get(4);
+        assertFalse(levator.cues().contains("Use the hand for only a light extra pull"), levator.cues()::toString);
+        assertTrue(levator.cues().contains(NO_HAND_PULL_CUE), levator.cues()::toString);
         assertFired(ev, FILE, DYNAMIC, CHIN_TUCKS, ROLLER, ROTATION, SIDE_BEND, SQUEEZES, STRETCHES, NECK, SPHINX,
-                TWIST, WARMUP_LAYOUT, COOLDOWN_LAYOUT);
-        // Near miss: mild neck pain keeps the neck rolls, and no chin tucks in the warm-up.
+                TWIST, WARMUP_LAYOUT, COOLDOWN_LAYOUT, NO_HAND_PULL);
+        // Near miss: mild neck pain keeps the neck rolls, no chin tucks in the warm-up, and the light hand pull.
         Evaluation mild = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 5));
         assertTrue(ids(mild.plan().sessions().get(0).warmup()).contains("neck-rolls"));
         assertFalse(ids(mild.plan().sessions().get(0).warmup()).contains("chin-tuck"));
         assertNotFired(mild, FILE, CHIN_TUCKS);
+        assertNotFired(mild, FILE, NO_HAND_PULL);
+        assertTrue(mild.plan().sessions().get(0).cooldown().stream().filter(i -> i.exerciseId().equals(
+                "levator-scapulae-stretch")).allMatch(i -> i.cues().contains("Use the hand for only a light extra pull")));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.posturecoach.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rules.RuleHarness.assertFired;
+import static org.posturecoach.rules.RuleHarness.assertNotFired;
 import static org.posturecoach.rules.RuleHarness.baseline;
 import static org.posturecoach.rules.RuleHarness.evaluate;
 import static org.posturecoach.rules.RuleHarness.firedIn;
@@ -26,6 +28,8 @@ class WarningsRulesTest {
     static final String NECK = "Warning: neck pain of 6/10 or more means start gently and see a physiotherapist if it does not ease";
     static final String NO_ROW = "Warning: no equipment for a rowing motion; a resistance band makes rows possible at home";
     static final String RECOVERY = "Warning: do not train the mid back hard every day";
+    static final String SEVERE = "Warning: neck pain of 8/10 or more means a professional should assess it before you start";
+    static final String UNRATED = "Warning: neck pain without a rating is planned as mild; rate it if it is strong";
 
     @Test
     void everyPlanSaysStopOnSharpOrWorseningPain() {
@@ -102,6 +106,38 @@ class WarningsRulesTest {
         } else {
             assertFired(ev, FILE, SHARP);
         }
+    }
+
+    // 8/10 or more: a professional assesses the neck before the plan starts (beside the 6/10 caution); near miss 7.
+    @ParameterizedTest(name = "neck pain {0}/10: assessed first {1}")
+    @CsvSource({ "7, false", "8, true", "10, true" })
+    void severeNeckPainIsAssessedBeforeThePlanStarts(int severity, boolean severe) {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", severity));
+        assertEquals(severe, warningCodes(ev).contains("severe-neck-pain"));
+        if (severe) {
+            Evaluation.WarningView w = warning(ev, "severe-neck-pain");
+            assertEquals("caution", w.severity());
+            assertTrue(w.message().contains("before you start") && w.message().contains("heavy rows"), w.message());
+            assertEquals(List.of("severe-neck-pain"), w.explanation().because());
+            assertFired(ev, FILE, SHARP, NECK, SEVERE);
+        } else {
+            assertFired(ev, FILE, SHARP, NECK);
+        }
+    }
+
+    // The severity question is optional: neck pain without a rating is planned as mild, and the client is asked to
+    // rate it; near misses: rated neck pain (even 0) and no neck pain get no such warning.
+    @Test
+    void unratedNeckPainAsksForARating() {
+        Evaluation ev = evaluate(with(baseline(), "neckPain", true));
+        Evaluation.WarningView w = warning(ev, "neck-pain-unrated");
+        assertEquals("caution", w.severity());
+        assertTrue(w.message().contains("neckPainSeverity"), w.message());
+        assertEquals(List.of("neck-pain", "neckPainSeverity"), w.explanation().because());
+        assertFired(ev, FILE, SHARP, UNRATED);
+        assertFalse(warningCodes(evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 0)))
+                .contains("neck-pain-unrated"));
+        assertNotFired(evaluate(baseline()), FILE, UNRATED);
     }
 
     @Test
