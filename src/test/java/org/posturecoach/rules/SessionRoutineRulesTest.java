@@ -129,6 +129,26 @@ class SessionRoutineRulesTest {
                 "levator-scapulae-stretch")).allMatch(i -> i.cues().contains("Use the hand for only a light extra pull")));
     }
 
+    // The neck stretches are explained by every neck finding present, not just one; near miss: a forward head alone
+    // names only itself.
+    @Test
+    void theNeckStretchesNameEveryNeckFindingBehindThem() {
+        Evaluation all = evaluate(with(baseline(), "neckPain", true, "neckPainSeverity", 3, "forwardHeadPosture", true,
+                "upperTrapDominance", true));
+        for (Session s : all.plan().sessions()) {
+            Evaluation.Item stretch = s.cooldown().stream().filter(i -> i.exerciseId().equals("upper-trap-stretch"))
+                    .findFirst().orElseThrow();
+            assertEquals(NECK, stretch.explanation().rule());
+            assertEquals(List.of("forward-head-posture", "neck-pain", "upper-trap-dominance"),
+                    stretch.explanation().because());
+        }
+        Evaluation head = evaluate(with(baseline(), "forwardHeadPosture", true));
+        Evaluation.Item stretch = head.plan().sessions().get(0).cooldown().stream()
+                .filter(i -> i.exerciseId().equals("levator-scapulae-stretch")).findFirst().orElseThrow();
+        assertEquals(List.of("forward-head-posture"), stretch.explanation().because());
+        assertNotFired(evaluate(baseline()), FILE, NECK);
+    }
+
     @Test
     void restrictedOverheadReachAddsTheOverheadReachUnlessTheShoulderPinches() {
         Evaluation ev = evaluate(with(baseline(), "overheadRestriction", true));
