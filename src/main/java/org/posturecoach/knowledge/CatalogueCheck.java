@@ -35,6 +35,9 @@ final class CatalogueCheck {
                 q -> q.options().stream().map(QuestionOption::code).forEach(equipmentCodes::add),
                 () -> problems.add(KnowledgeBaseLoader.QUESTIONNAIRE + ": no \"equipment\" question"));
         Set<String> ids = new HashSet<>();
+        // A contraindication cites a seed the catalogue cites, or none (house policy).
+        Set<String> seeds = new HashSet<>();
+        catalogue.exercises().forEach(e -> seeds.addAll(e.getSources()));
         for (Exercise e : catalogue.exercises()) {
             String at = KnowledgeBaseLoader.CATALOGUE + " exercise " + e.getId() + ": ";
             if (e.getId() == null || !e.getId().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -52,12 +55,6 @@ final class CatalogueCheck {
             require(at, "sources", !e.getSources().isEmpty());
             e.getEquipment().stream().filter(x -> "none".equals(x) || !equipmentCodes.contains(x))
                     .forEach(x -> problems.add(at + "unknown equipment " + x));
-        }
-        // A contraindication cites a seed the catalogue cites, or none (house policy).
-        Set<String> seeds = new HashSet<>();
-        catalogue.exercises().forEach(e -> seeds.addAll(e.getSources()));
-        for (Exercise e : catalogue.exercises()) {
-            String at = KnowledgeBaseLoader.CATALOGUE + " exercise " + e.getId() + ": ";
             for (Contraindication c : e.getContraindications()) {
                 require(at, "contraindications.condition", c.condition() != null && !c.condition().isBlank());
                 if (c.source() != null && !seeds.contains(c.source())) {
@@ -65,6 +62,8 @@ final class CatalogueCheck {
                             + ", which no exercise's sources name");
                 }
             }
+        }
+        for (Exercise e : catalogue.exercises()) {
             Stream.of(e.getRelated().easier(), e.getRelated().harder(), e.getRelated().alternatives())
                     .flatMap(List::stream).filter(r -> !ids.contains(r))
                     .forEach(r -> problems.add(KnowledgeBaseLoader.CATALOGUE + " exercise " + e.getId()
