@@ -31,7 +31,7 @@ import org.posturecoach.knowledge.KnowledgeBase;
  * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Takes a clean session from
  * the knowledge base's pool per call (a disposed pooled session is reset), inserts answers and the catalogue as
  * facts, fires the phases in the order the knowledge base names them, bounded, and always disposes the session.
- * Holds no state.
+ * The rules that fired are listed in the knowledge base's rule order (phase, file, declaration). Holds no state.
  */
 public final class Evaluator {
 
@@ -73,7 +73,12 @@ public final class Evaluator {
             if (count >= maxFirings) {
                 throw new RuleLoopException(maxFirings, last[0]);
             }
-            return collect(kb, session, List.copyOf(fired));
+            // Listed by phase, file and declaration, not in firing order: Drools orders the matches within a phase
+            // differently in a new pooled session and a reused one, and the same answers must give the same list.
+            List<String> listed = new ArrayList<>(fired);
+            listed.sort(Comparator.comparingInt((String rule) -> kb.ruleOrder().getOrDefault(rule, Integer.MAX_VALUE))
+                    .thenComparing(Comparator.naturalOrder()));
+            return collect(kb, session, List.copyOf(listed));
         } finally {
             // A pooled session keeps its listeners across resets: remove ours before handing it back.
             session.removeEventListener(listener);

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +66,7 @@ public final class KnowledgeBaseLoader {
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, TreeMap::new));
         return new KnowledgeBase(version, Instant.now(), kieBase,
                 kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), phases, questionnaire,
-                List.copyOf(byId.values()), Map.copyOf(byId), rulesByFile(kieBase));
+                List.copyOf(byId.values()), Map.copyOf(byId), rulesByFile(kieBase), ruleOrder(kieBase, phases));
     }
 
     /**
@@ -169,6 +171,32 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(MANIFEST + ": \"phases\" must list the agenda groups in firing order");
         }
         return List.copyOf(phases);
+    }
+
+    /**
+     * Each rule's place in the order {@code firedRules} lists them: by phase (the manifest's order), then by DRL file
+     * path, then in the order the file declares them. Firing order within a phase is left to Drools and differs between
+     * a new pooled session and a reused one, so it is not what an assessment reports.
+     */
+    private static Map<String, Integer> ruleOrder(KieBase kieBase, List<String> phases) {
+        record Place(int phase, String file, int declared, String name) { }
+        List<Place> places = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                int phase = phases.indexOf(impl.getAgendaGroup());
+                places.add(new Place(phase < 0 ? phases.size() : phase,
+                        impl.getResource() == null ? pkg.getName() : impl.getResource().getSourcePath(),
+                        impl.getLoadOrder(), rule.getName()));
+            }
+        }
+        places.sort(Comparator.comparingInt(Place::phase).thenComparing(Place::file)
+                .thenComparingInt(Place::declared).thenComparing(Place::name));
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < places.size(); i++) {
+            order.putIfAbsent(places.get(i).name(), i);
+        }
+        return Map.copyOf(order);
     }
 
     /** Rule names grouped by the DRL file that declares them, both sorted. */

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,6 +60,30 @@ class KnowledgeBaseLoaderTest {
         assertFalse(real.exercises().isEmpty());
         assertFalse(real.questionnaire().items().isEmpty());
         assertTrue(real.phases().contains("findings"), real.phases().toString());
+    }
+
+    // firedRules is listed in this order: by phase (the manifest's), then by file, then as each file declares its
+    // rules, read here from the DRL text itself.
+    @Test
+    void theRuleOrderGoesByPhaseThenFileThenDeclaration() throws IOException {
+        Pattern header = Pattern.compile("(?m)^rule \"([^\"]+)\"\\s*\\n\\s*agenda-group \"([^\"]+)\"");
+        record Declared(int phase, String file, int line, String name) { }
+        List<Declared> declared = new ArrayList<>();
+        for (String file : drlFiles(RULES)) {
+            Matcher m = header.matcher(Files.readString(RULES.resolve(file)));
+            int line = 0;
+            while (m.find()) {
+                assertTrue(real.phases().contains(m.group(2)), m.group(2));
+                declared.add(new Declared(real.phases().indexOf(m.group(2)), file, line++, m.group(1)));
+            }
+        }
+        assertEquals(real.ruleOrder().size(), declared.size(), "every rule declares its phase right after its name");
+        declared.sort(Comparator.comparingInt(Declared::phase).thenComparing(Declared::file)
+                .thenComparingInt(Declared::line));
+        List<String> byOrder = new ArrayList<>(real.ruleOrder().keySet());
+        byOrder.sort(Comparator.comparing(real.ruleOrder()::get));
+        assertEquals(declared.stream().map(Declared::name).toList(), byOrder);
+        assertEquals(Set.copyOf(real.ruleOrder().values()).size(), real.ruleOrder().size(), "one place per rule");
     }
 
     @Test
