@@ -2,6 +2,11 @@ package org.posturecoach.rest;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.posturecoach.rest.exception.Problem;
+import org.posturecoach.rest.exception.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +93,11 @@ public class RequestBodyLimit {
         }
     }
 
-    /** Reads at most 64 KiB + 1 byte of an entity before any reader sees it; one byte more is a 413. */
+    /**
+     * Reads at most 64 KiB + 1 byte of an entity before any reader sees it; one byte more is a 413. The bytes read must
+     * be UTF-8 JSON text: Jackson alone would decode an overlong UTF-8 form ({@code C0 AF}) as "/" and guess UTF-16 or
+     * UTF-32 from zero bytes, so a body it would misread is a 400 here, naming the first bad byte.
+     */
     @Provider
     public static class ChunkedLimit implements ReaderInterceptor {
         @Override
@@ -96,9 +106,37 @@ public class RequestBodyLimit {
             if (body.length > MAX_BYTES) {
                 throw new TooLargeException();
             }
+            String notUtf8 = notUtf8JsonText(body);
+            if (notUtf8 != null) {
+                throw ProblemException.of(Problem.malformed("The request body is not valid JSON: " + notUtf8, null));
+            }
             context.setInputStream(new ByteArrayInputStream(body));
             return context.proceed();
         }
+    }
+
+    /**
+     * Why {@code body} is not UTF-8 JSON text (RFC 8259 section 8.1), or null when it is: the first byte that is not
+     * well-formed UTF-8 (overlong forms, surrogates and code points above U+10FFFF included), or a raw control
+     * character, which JSON never allows unescaped (a UTF-16 or UTF-32 body shows as zero bytes).
+     */
+    static String notUtf8JsonText(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            int b = body[i];
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return String.format("byte %d is a raw control character (0x%02X); the body must be UTF-8 (RFC 8259), "
+                        + "with control characters escaped inside strings", i, b);
+            }
+        }
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(body.length), true);
+        if (result.isError()) {
+            return String.format("byte %d (0x%02X) is not well-formed UTF-8; the body must be UTF-8 (RFC 8259)",
+                    in.position(), body[in.position()] & 0xFF);
+        }
+        return null;
     }
 
     /** The rest of the body is unread: close the connection after the answer. */

@@ -84,6 +84,52 @@ class RequestEncodingTest {
                 .body("errors.pointer", org.hamcrest.Matchers.hasItem("/answers/experience"));
     }
 
+    // Found by an audit: Jackson decoded the overlong UTF-8 form C0 AF as "/" (a body stored with clientRef "probe/ovl")
+    // and read UTF-16 and UTF-32 bodies sent without a charset by guessing from their zero bytes. Each is a 400
+    // naming the first bad byte, and nothing is stored.
+    @ParameterizedTest
+    @ValueSource(strings = { "overlong-2", "overlong-3", "above-10FFFF", "surrogate", "utf-16le", "utf-16-bom",
+            "utf-32", "nul" })
+    void aBodyThatIsNotUtf8JsonTextIs400AndStoresNothing(String kind) throws IOException {
+        String ref = uniqueRef("utf8");
+        String text = JSON.writeValueAsString(body(ref + "X", answers()));
+        int at = text.indexOf(ref + "X") + ref.length();
+        byte[] head = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = text.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = switch (kind) {
+            case "overlong-2" -> new byte[] { (byte) 0xC0, (byte) 0xAF };
+            case "overlong-3" -> new byte[] { (byte) 0xE0, (byte) 0x80, (byte) 0xAF };
+            case "above-10FFFF" -> new byte[] { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 };
+            case "surrogate" -> new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+            case "nul" -> new byte[] { 0 };
+            default -> null;
+        };
+        byte[] sent = switch (kind) {
+            case "utf-16le" -> text.getBytes(StandardCharsets.UTF_16LE);
+            case "utf-16-bom" -> text.getBytes(StandardCharsets.UTF_16);
+            case "utf-32" -> text.getBytes(java.nio.charset.Charset.forName("UTF-32"));
+            default -> concat(head, bad, tail);
+        };
+        for (String path : new String[] { PATH, PATH + "/preview" }) {
+            raw("application/json").body(sent).when().post(path).then().statusCode(400).contentType(PROBLEM)
+                    .body("status", equalTo(400)).body("title", equalTo("Malformed JSON"))
+                    .body("detail", containsString("must be UTF-8 (RFC 8259)"));
+        }
+        assertEquals(0, total(ref + "/"));
+        assertEquals(0, total(ref));
+        // Near miss: the same body with a real "/" (and a real non-ASCII character) is read.
+        raw("application/json").body(concat(head, "/é".getBytes(StandardCharsets.UTF_8), tail)).when().post(PATH)
+                .then().statusCode(201).body("clientRef", equalTo(ref + "/é"));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     // Another media type keeps its own 415, whatever its charset.
     @Test
     void anotherMediaTypeIsRefusedForItsType() {
