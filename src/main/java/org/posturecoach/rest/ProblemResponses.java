@@ -19,8 +19,8 @@ import org.posturecoach.rest.exception.Problem;
 /**
  * Documents in the OpenAPI document the problem+json answers every API operation can give, from the shape of the
  * operation, so that no resource method repeats them: 400 where there is a body, a query or a header to validate,
- * 404 where the path names an {@code {id}}, 415 where there is a body, 413 where there is or may be one (every
- * POST: a body sent to a POST that takes none is limited too), 406 everywhere. Answers only some
+ * 404 where the path names an {@code {id}}, 413 and 415 where there is or may be a body (every POST: a body sent to
+ * a POST that takes none is limited and checked too), 406 everywhere. Answers only some
  * operations give (409, 422) are annotated on those methods with a status and a description only: every 4xx
  * documented without a body gets the problem+json body here. Registered with {@code mp.openapi.filter}.
  */
@@ -59,8 +59,11 @@ public class ProblemResponses implements OASFilter {
         if (body || post) {
             add(operation, 413, "The body is over 64 KiB");
         }
-        if (body) {
-            add(operation, 415, "The body is not application/json");
+        if (body || post) {
+            // The Content-Encoding and charset checks run before routing: a POST that takes no body refuses a gzip
+            // or UTF-16 one too.
+            add(operation, 415, body ? "The body is not uncompressed UTF-8 application/json"
+                    : "The body sent anyway is compressed or declared in a charset other than UTF-8");
         }
         add(operation, 406, "The client accepts neither JSON nor problem+json");
         operation.getResponses().getAPIResponses().forEach((status, response) -> {

@@ -88,8 +88,9 @@ class ApiDocumentTest {
                 nullValue());
     }
 
-    // A POST that takes no body still refuses one over 64 KiB (413), and a replay whose stored answers no longer fit
-    // the questionnaire is a 409; near miss: without a request body there is no 415.
+    // A POST that takes no body still refuses one over 64 KiB (413) or compressed or in another charset (415, found
+    // missing by an audit: the service answered it, the document did not list it), and a replay whose stored answers
+    // no longer fit the questionnaire is a 409; near miss: a GET has neither.
     @Test
     void bodilessPostsDocumentTheirLimitAndReplayItsConflict() {
         JsonPath doc = document();
@@ -97,8 +98,11 @@ class ApiDocumentTest {
         String assess = responses("/api/v1/intakes/{id}/assessment", "post");
         for (String r : new String[] { replay, assess }) {
             assertThat(problemSchema(doc, r, "413"), is(PROBLEM_REF));
-            assertThat(doc.getMap(r), not(hasKey("415")));
+            assertThat(problemSchema(doc, r, "415"), is(PROBLEM_REF));
         }
+        String read = responses("/api/v1/intakes/{id}", "get");
+        assertThat(doc.getMap(read), not(hasKey("413")));
+        assertThat(doc.getMap(read), not(hasKey("415")));
         assertThat(problemSchema(doc, replay, "409"), is(PROBLEM_REF));
         assertThat(doc.getMap(replay), hasKey("200"));
     }
