@@ -66,8 +66,8 @@ public class AssessmentEngine {
 
     /**
      * A clientRef is absent, or 1 to 64 characters counted as Unicode code points (an emoji is one character, not
-     * two UTF-16 units), not only whitespace, without control characters and without half a surrogate pair. One
-     * error at most, at {@code /clientRef}.
+     * two UTF-16 units), not only whitespace or invisible characters, without control characters and without half a
+     * surrogate pair. One error at most, at {@code /clientRef}.
      */
     public static List<FieldError> checkClientRef(String clientRef) {
         String problem = clientRefProblem(clientRef);
@@ -81,7 +81,7 @@ public class AssessmentEngine {
         if (clientRef.isEmpty()) {
             return "must not be empty; leave clientRef out when there is none";
         }
-        if (clientRef.isBlank()) {
+        if (clientRef.codePoints().allMatch(AssessmentEngine::invisible)) {
             return "must not be blank";
         }
         for (int i = 0; i < clientRef.length(); ) {
@@ -101,6 +101,14 @@ public class AssessmentEngine {
             return "must be at most " + MAX_CLIENT_REF + " characters (it has " + length + ")";
         }
         return null;
+    }
+
+    /**
+     * Shows nothing on its own: whitespace, any Unicode space (a no-break or ideographic space, which {@code isBlank}
+     * does not count) or a format character (zero-width space, byte-order mark, direction marks).
+     */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /** Evaluates answers that already passed {@link #validate}. */

@@ -341,6 +341,14 @@ class AssessmentResourceTest {
         assertEquals(String.valueOf(bytes.length), r.header("Content-Length"));
     }
 
+    // Near miss of the blank clientRefs: visible text with a no-break space or a zero-width joiner inside is kept as
+    // given.
+    @ParameterizedTest
+    @ValueSource(strings = { "Ana\u00a0Mar\u00eda", "\u200bx", "\uD83D\uDC69\u200D\uD83D\uDCBB" })
+    void visibleTextWithInvisibleCharactersInsideIsAClientRef(String ref) {
+        post(body(ref, answers())).then().statusCode(201).body("clientRef", equalTo(ref));
+    }
+
     @Test
     void boundaryValuesPass() {
         post(body("z".repeat(64), answers("neckPain", true, "neckPainSeverity", 10, "daysPerWeek", 7)))
@@ -374,6 +382,13 @@ class AssessmentResourceTest {
                 Arguments.of("empty", "", "must not be empty"),
                 Arguments.of("a space", " ", "must not be blank"),
                 Arguments.of("whitespace", " \t\n ", "must not be blank"),
+                // Found by an audit: spaces and invisible format characters Java's isBlank() does not count.
+                Arguments.of("no-break space", "\u00a0", "must not be blank"),
+                Arguments.of("ideographic space", "\u3000", "must not be blank"),
+                Arguments.of("zero-width space", "\u200b", "must not be blank"),
+                Arguments.of("byte-order mark", "\ufeff", "must not be blank"),
+                Arguments.of("right-to-left override", "\u202e", "must not be blank"),
+                Arguments.of("invisible mix", " \u00a0\u200b\u2028\u202f ", "must not be blank"),
                 Arguments.of("NUL", "\u0000", "must not contain control characters"),
                 Arguments.of("NUL inside", "ab\u0000cd", "must not contain control characters"),
                 Arguments.of("a newline inside", "ab\ncd", "must not contain control characters"),
