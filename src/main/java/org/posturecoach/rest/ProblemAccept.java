@@ -9,11 +9,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.posturecoach.rest.exception.Problem;
 import org.posturecoach.rest.exception.ProblemException;
+import org.posturecoach.rest.exception.ProblemMappers;
 
 /**
  * Errors are {@code application/problem+json}, so a client whose {@code Accept} takes that type but not
@@ -61,13 +63,21 @@ public class ProblemAccept {
     State state;
 
     @ServerRequestFilter(preMatching = true)
-    public void noteProblemOnly(ContainerRequestContext request) {
+    public Response noteProblemOnly(ContainerRequestContext request) {
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        if (accept != null && quality(accept, PROBLEM) > 0 && quality(accept, JSON) == 0) {
+        if (accept == null || accept.stream().allMatch(String::isBlank) || quality(accept, JSON) > 0) {
+            return null;
+        }
+        if (quality(accept, PROBLEM) > 0) {
             state.markProblemOnly();
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+            return null;
         }
+        // Neither type is acceptable, also when the header names JSON only to refuse it (q=0, RFC 9110 section
+        // 12.4.2), which the framework's own matching would serve anyway: a 406 before anything runs.
+        return ProblemMappers.respond(ProblemMappers.NOT_ACCEPTABLE);
     }
+
 
     @ServerResponseFilter
     public void refuseSuccess(ContainerResponseContext response) {

@@ -169,6 +169,30 @@ class ProblemAcceptTest {
         assertEquals(1, total(ref));
     }
 
+    // Found by an audit: "application/json;q=0" names JSON only to refuse it (RFC 9110 section 12.4.2), yet the
+    // assessment was stored and sent as JSON. Taking neither JSON nor problem+json is a 406 before anything runs.
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json;q=0", "*/*;q=0", "application/json;q=0.0, text/html",
+            "application/*;q=0, " + PROBLEM + ";q=0", "text/html" })
+    void anAcceptThatRefusesJsonAndProblemsIs406AndStoresNothing(String accept) {
+        String ref = uniqueRef("accept-q0");
+        notAcceptable(given().accept(accept).contentType(ContentType.JSON).body(body(ref, answers())).post(PATH))
+                .body("detail", equalTo("This resource answers in application/json"));
+        notAcceptable(given().accept(accept).get("/api/v1/exercises/chin-tuck"));
+        notAcceptable(given().accept(accept).contentType(ContentType.JSON).body(body(ref, answers()))
+                .post(PATH + "/preview"));
+        assertEquals(0, total(ref));
+        // Near miss: a q above zero, or an empty Accept (none named), is served.
+        given().accept("application/json;q=0.001").contentType(ContentType.JSON).body(body(ref, answers())).post(PATH)
+                .then().statusCode(201);
+        assertEquals(1, total(ref));
+    }
+
+    @Test
+    void anEmptyAcceptIsServed() {
+        given().header("Accept", "").get("/api/v1/exercises/chin-tuck").then().statusCode(200);
+    }
+
     @Test
     void anAcceptThatAlsoTakesJsonGetsTheUsualAnswer() {
         given().accept(PROBLEM + ", application/json;q=0.5").get("/api/v1/exercises/chin-tuck").then()

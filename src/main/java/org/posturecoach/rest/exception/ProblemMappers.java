@@ -211,9 +211,13 @@ public class ProblemMappers {
         return respond(Problem.of(415, "Unsupported media type", "Send the body as application/json"));
     }
 
+    /** An Accept that takes neither application/json nor problem+json. */
+    public static final Problem NOT_ACCEPTABLE = Problem.of(406, "Not acceptable",
+            "This resource answers in application/json");
+
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
-        return respond(Problem.of(406, "Not acceptable", "This resource answers in application/json"));
+        return respond(NOT_ACCEPTABLE);
     }
 
     @ServerExceptionMapper
