@@ -1,7 +1,10 @@
 package org.posturecoach.rest;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.posturecoach.rest.exception.ProblemException;
@@ -13,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
  * <ul>
  * <li>a method the most literal matching path does not take is a 405 with {@code Allow}, as for any other method
  * ({@code GET /api/v1/assessments/preview} is not a read of an assessment called "preview");</li>
+ * <li>OPTIONS answers with that same {@code Allow};</li>
  * <li>a path with matrix parameters ({@code ;}) is a 404: they are not part of this API, and JAX-RS would otherwise
  * drop them silently, so that {@code /api/v1/assessments/;} read as the clinic's whole listing.</li>
  * </ul>
@@ -23,11 +27,11 @@ public class RequestTarget {
     static final String API = "/api/";
 
     @ServerRequestFilter(preMatching = true)
-    public void check(ContainerRequestContext request, HttpServerRequest http) {
+    public Response check(ContainerRequestContext request, HttpServerRequest http) {
         // The path as sent: JAX-RS's request URI has the matrix parameters taken out already.
         String rawPath = http.path();
         if (rawPath == null || !rawPath.startsWith(API)) {
-            return;
+            return null;
         }
         if (rawPath.indexOf(';') >= 0) {
             throw new ProblemException(404, "Not found",
@@ -37,5 +41,11 @@ public class RequestTarget {
         if (!AllowedMethods.API.accepts(path, request.getMethod())) {
             throw new NotAllowedException(AllowedMethods.API.allow(path));
         }
+        String allow = AllowedMethods.API.allow(path);
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && allow != null) {
+            // Quarkus REST's own answer lists every method of the resource class, whatever the path takes.
+            return Response.ok().header(HttpHeaders.ALLOW, allow).build();
+        }
+        return null;
     }
 }

@@ -59,6 +59,20 @@ class HealthAndErrorsTest {
                 .body("checks.status", everyItem(is("UP")));
     }
 
+    // Found by an audit: health and the OpenAPI document answered DELETE, PUT or any method with a 200 and the whole
+    // body. Another method is a 405 problem with Allow, OPTIONS gives the Allow; near miss: GET and HEAD still read.
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/health", "/q/health/live", "/q/health/ready", "/q/openapi" })
+    void quarkusEndpointsAnswerOnlyReads(String path) {
+        for (String method : new String[] { "DELETE", "PUT", "PATCH", "POST" }) {
+            given().when().request(method, path).then().statusCode(405).contentType(PROBLEM)
+                    .header("Allow", is("GET, HEAD, OPTIONS")).body("status", is(405));
+        }
+        given().when().options(path).then().statusCode(200).header("Allow", is("GET, HEAD, OPTIONS"));
+        given().when().get(path).then().statusCode(200);
+        given().when().head(path).then().statusCode(200);
+    }
+
     @Test
     void openApiIsServed() {
         given().accept("application/json").when().get("/q/openapi")

@@ -32,6 +32,22 @@ class RequestTargetTest {
         given().when().head(PATH + "/preview").then().statusCode(405).header("Allow", equalTo("OPTIONS, POST"));
     }
 
+    // Found by an audit: OPTIONS answered "HEAD, POST, GET, OPTIONS" on every path, whatever it takes; it now gives
+    // the same Allow as that path's 405 (RFC 9110). Near miss: a path no resource has stays a 404.
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/api/v1/assessments/preview | OPTIONS, POST",
+            "/api/v1/assessments | GET, HEAD, OPTIONS, POST",
+            "/api/v1/assessments/3f1c | GET, HEAD, OPTIONS",
+            "/api/v1/assessments/3f1c/replay | OPTIONS, POST",
+            "/api/v1/intakes/3f1c/answers | OPTIONS, POST",
+            "/api/v1/exercises/chin-tuck | GET, HEAD, OPTIONS" })
+    void optionsAnswersWithThePathsOwnAllow(String path, String allow) {
+        given().when().options(path).then().statusCode(200).header("Allow", equalTo(allow));
+        given().when().delete(path).then().statusCode(405).header("Allow", equalTo(allow));
+        given().when().options("/api/v1/nothing-here").then().statusCode(404);
+    }
+
     // JAX-RS drops matrix parameters, so "/assessments/;" read as the clinic's whole listing and
     // "/exercises/chin-tuck;v=1" as the chin tuck. Near miss: the plain paths answer.
     @ParameterizedTest
