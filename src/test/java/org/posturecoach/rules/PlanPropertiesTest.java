@@ -231,6 +231,28 @@ class PlanPropertiesTest {
         }
     }
 
+    // Beyond the contract (seed 001): at least one isolation move such as face pulls or Y-raises whenever the kit, the
+    // level and the symptoms allow one; otherwise every isolation exercise is excluded for one of those reasons and a
+    // warning says what would add one (the isolation warning, or the rowing one when the week has no row either).
+    @Property(tries = TRIES)
+    void anIsolationMoveWheneverOneIsAllowed(@ForAll("answers") Map<String, Object> answers) {
+        Evaluation ev = RuleHarness.evaluate(answers);
+        if (ev.plan() == null) {
+            return;
+        }
+        List<Item> main = ev.plan().sessions().stream().flatMap(s -> s.main().stream()).toList();
+        if (main.stream().anyMatch(i -> exercise(i).getTags().contains("isolation"))) {
+            return;
+        }
+        Set<String> barred = Set.of("no-equipment", "contraindicated", "above-level");
+        RuleHarness.kb().exercises().stream().filter(e -> e.getTags().contains("isolation")).forEach(e ->
+                assertTrue(ev.excluded().stream().anyMatch(x -> x.exerciseId().equals(e.getId())
+                        && barred.contains(x.reason())), () -> e.getId() + " was allowed but not planned"));
+        boolean rows = main.stream().anyMatch(i -> exercise(i).getTags().contains("row"));
+        Set<String> codes = ev.warnings().stream().map(Evaluation.WarningView::code).collect(Collectors.toSet());
+        assertTrue(codes.contains(rows ? "no-isolation-equipment" : "no-rowing-equipment"), codes::toString);
+    }
+
     // 9. A stiff mid back -> thoracic mobility in the warm-up; 6+ desk hours -> a daily posture reset.
     @Property(tries = TRIES)
     void stiffnessGetsThoracicMobilityAndDeskHoursGetADailyReset(@ForAll("answers") Map<String, Object> answers) {

@@ -28,6 +28,8 @@ class WarningsRulesTest {
     static final String SHARP = "Warning: sharp or worsening pain during any exercise means stop and consult a professional";
     static final String NECK = "Warning: neck pain of 6/10 or more means start gently and see a physiotherapist if it does not ease";
     static final String NO_ROW = "Warning: no equipment for a rowing motion; a resistance band makes rows possible at home";
+    static final String NO_ISOLATION = "Warning: no isolation move such as face pulls or Y-raises fits the equipment; "
+            + "a resistance band adds them";
     static final String RECOVERY = "Warning: do not train the mid back hard every day";
     static final String SEVERE = "Warning: neck pain of 8/10 or more means a professional should assess it before you start";
     static final String UNRATED = "Warning: neck pain without a rating is planned as mild; rate it if it is strong";
@@ -151,6 +153,48 @@ class WarningsRulesTest {
         assertFired(band, FILE, SHARP);
         // Without a row because of the kit alone, the explanation names the equipment only.
         assertEquals(List.of("equipment"), w.explanation().because());
+    }
+
+    // Seed 001's "at least one isolation movement": a barbell and a rack allow rows but no face pull, fly or Y-raise,
+    // so the week says so and names the band; the explanation names the equipment only. Near misses: with a band
+    // the week holds band face pulls and no warning; without any row the rowing warning speaks, not this one.
+    @Test
+    void aWeekWithRowsButNoIsolationMoveSaysABandAddsThem() {
+        Evaluation ev = evaluate(with(baseline(), "equipment", List.of("barbell", "squat-rack")));
+        assertTrue(ev.plan().sessions().stream().flatMap(s -> s.main().stream())
+                .noneMatch(i -> RuleHarness.exercise(i.exerciseId()).getTags().contains("isolation")));
+        Evaluation.WarningView w = warning(ev, "no-isolation-equipment");
+        assertEquals("info", w.severity());
+        assertTrue(w.message().startsWith("No isolation move such as face pulls or Y-raises fits your equipment"),
+                w.message());
+        assertTrue(w.message().contains("resistance band"), w.message());
+        assertEquals(List.of("equipment"), w.explanation().because());
+        assertEquals("001_b429f2a76f3776cf.txt", w.explanation().source());
+        assertFired(ev, FILE, SHARP, NO_ISOLATION);
+
+        Evaluation band = evaluate(with(baseline(), "equipment", List.of("barbell", "squat-rack", "resistance-band")));
+        assertTrue(band.plan().sessions().stream().flatMap(s -> s.main().stream())
+                .anyMatch(i -> RuleHarness.exercise(i.exerciseId()).getTags().contains("isolation")));
+        assertNotFired(band, FILE, NO_ISOLATION);
+        Evaluation none = evaluate(with(baseline(), "equipment", List.of("none")));
+        assertEquals(Set.of("stop-on-sharp-pain", "no-rowing-equipment"), warningCodes(none));
+        assertNotFired(none, FILE, NO_ISOLATION);
+    }
+
+    // A bench allows prone Y-raises, but shoulder pain overhead rules them out: the warning says it is the symptoms and
+    // its explanation names the finding beside the equipment. Near miss: without the shoulder pain the Y-raise is in.
+    @Test
+    void withShoulderPainRulingOutTheYRaiseTheIsolationWarningSaysSo() {
+        List<String> kit = List.of("barbell", "squat-rack", "bench");
+        Evaluation ev = evaluate(with(baseline(), "equipment", kit, "shoulderPainOverhead", true));
+        Evaluation.WarningView w = warning(ev, "no-isolation-equipment");
+        assertTrue(w.message().startsWith("The isolation moves your equipment allows are left out for your symptoms"),
+                w.message());
+        assertEquals(List.of("equipment", "shoulder-pain-overhead"), w.explanation().because());
+        Evaluation free = evaluate(with(baseline(), "equipment", kit));
+        assertFalse(warningCodes(free).contains("no-isolation-equipment"));
+        assertTrue(free.plan().sessions().stream().flatMap(s -> s.main().stream())
+                .anyMatch(i -> i.exerciseId().equals("prone-y-raise")));
     }
 
     // A barbell allows rows, but with low back pain every barbell row is left out (high low-back load): the warning
