@@ -17,6 +17,8 @@ import org.posturecoach.engine.FieldError;
 import org.posturecoach.knowledge.KnowledgeBaseHolder;
 import org.posturecoach.rest.exception.ProblemException;
 
+import io.vertx.core.http.HttpServerRequest;
+
 @Path("/api/v1/exercises")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExerciseResource {
@@ -27,12 +29,14 @@ public class ExerciseResource {
     /**
      * The catalogue, sorted by id; optional filters by category and tag. Tags are open-ended (an unknown tag matches
      * nothing); a category outside the contract's five is a 400. A filter given with no value ({@code ?tag=}) is a
-     * 400 too, as on the assessment list: it names no filter, and must not silently list everything.
+     * 400 too, as on the assessment list: it names no filter, and must not silently list everything; so is a value
+     * whose percent-escapes are not UTF-8 ({@code ?tag=%FF}), which would otherwise match nothing, silently.
      */
     @GET
     public List<Exercise> list(@QueryParam("category") String categoryParam, @QueryParam("tag") String tagParam,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpServerRequest http) {
         List<FieldError> errors = Requests.givenOnce(uri, "category", "tag");
+        errors.addAll(Requests.utf8(http.query(), "category", "tag"));
         String category = Requests.givenEmpty(uri, "category", categoryParam);
         String tag = Requests.givenEmpty(uri, "tag", tagParam);
         if (category != null && !Exercise.CATEGORIES.contains(category)) {
