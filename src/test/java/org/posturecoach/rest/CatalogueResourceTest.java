@@ -189,7 +189,15 @@ class CatalogueResourceTest {
         // 000: "sit upright and resist the urge to lean back"; 001: "a slight backward lean from the hips only".
         "seated-cable-row | cues | never lean back to move the weight | 000_130317a81f3ea7f3.txt",
         // 003 lists the seated twist among its mid-back stretches, held 15-30 seconds.
-        "seated-twist | instructions | Hold 15-30 seconds | 003_17a4e10b70469bc4.txt" })
+        "seated-twist | instructions | Hold 15-30 seconds | 003_17a4e10b70469bc4.txt",
+        // Found by a review: the heavy bent-over rows said nothing of the back in their cues. 000: "Flatten your back
+        // and allow the knees and hips to bend"; "keeping the back flat and hips back"; 004 (high barbell row): "Hinge
+        // at your hips with a flat back"; 000 (Meadows row): "Place your outside arm on your front thigh for support,
+        // and flatten your back".
+        "barbell-row | cues | back flat from the hip hinge | 000_130317a81f3ea7f3.txt",
+        "reverse-grip-barbell-row | cues | back flat from the hip hinge | 000_130317a81f3ea7f3.txt",
+        "high-barbell-row | cues | back flat from the hip hinge | 004_9c521a0d8171154b.txt",
+        "meadows-row | cues | outside forearm on the front thigh for support | 000_130317a81f3ea7f3.txt" })
     void aSeedSentenceIsCarriedWhereAClinicianLooksForIt(String id, String field, String phrase, String seed)
             throws Exception {
         JsonNode e = JSON.readTree(given().get("/api/v1/exercises/" + id).then().statusCode(200).extract().asString());
