@@ -105,11 +105,17 @@ public class AssessmentEngine {
 
     /**
      * Shows nothing on its own: whitespace, any Unicode space (a no-break or ideographic space, which {@code isBlank}
-     * does not count) or a format character (zero-width space, byte-order mark, direction marks).
+     * does not count), a format character (zero-width space, byte-order mark, direction marks), a mark that only
+     * changes the character before it (a variation selector, the combining grapheme joiner), or a filler that renders
+     * as blank (the Hangul fillers, the blank Braille pattern).
      */
     private static boolean invisible(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK || BLANK_FILLERS.contains(c);
     }
+
+    private static final java.util.Set<Integer> BLANK_FILLERS = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
     /** Evaluates answers that already passed {@link #validate}. */
     public Evaluation evaluate(Map<String, Object> validAnswers) {

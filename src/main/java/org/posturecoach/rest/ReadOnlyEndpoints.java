@@ -25,7 +25,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ReadOnlyEndpoints {
 
-    static final String PATHS = "/q/(health|openapi|swagger-ui)(/.*)?";
+    /** Health and its groups, the OpenAPI document under every name (.json, .yaml, .yml), Swagger UI and its files. */
+    static final String PATHS = "/q/(health|openapi|swagger-ui)([./].*)?";
     static final String ALLOW = "GET, HEAD, OPTIONS";
     private static final Set<String> READS = Set.of("GET", "HEAD");
 

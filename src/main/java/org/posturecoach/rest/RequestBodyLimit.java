@@ -110,33 +110,43 @@ public class RequestBodyLimit {
             if (notUtf8 != null) {
                 throw ProblemException.of(Problem.malformed("The request body is not valid JSON: " + notUtf8, null));
             }
-            context.setInputStream(new ByteArrayInputStream(body));
+            // A leading byte-order mark is allowed (RFC 8259 lets a parser ignore it) and taken off here, so that a
+            // body of a mark alone reads as the empty body it is.
+            int start = bom(body, 0) ? 3 : 0;
+            context.setInputStream(new ByteArrayInputStream(body, start, body.length - start));
             return context.proceed();
         }
     }
 
     /**
-     * Why {@code body} is not UTF-8 JSON text (RFC 8259 section 8.1), or null when it is: the first byte that is not
-     * well-formed UTF-8 (overlong forms, surrogates and code points above U+10FFFF included), or a raw control
-     * character, which JSON never allows unescaped (a UTF-16 or UTF-32 body shows as zero bytes).
+     * Why {@code body} is not UTF-8 JSON text (RFC 8259 section 8.1), or null when it is, naming the first bad byte:
+     * one that is not well-formed UTF-8 (overlong forms, surrogates and code points above U+10FFFF included), a raw
+     * control character, which JSON never allows unescaped (a UTF-16 or UTF-32 body shows as zero bytes).
      */
     static String notUtf8JsonText(byte[] body) {
-        for (int i = 0; i < body.length; i++) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(body.length), true);
+        int malformed = result.isError() ? in.position() : body.length;
+        for (int i = 0; i < malformed; i++) {
             int b = body[i];
             if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
                 return String.format("byte %d is a raw control character (0x%02X); the body must be UTF-8 (RFC 8259), "
                         + "with control characters escaped inside strings", i, b);
             }
         }
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, CharBuffer.allocate(body.length), true);
         if (result.isError()) {
             return String.format("byte %d (0x%02X) is not well-formed UTF-8; the body must be UTF-8 (RFC 8259)",
-                    in.position(), body[in.position()] & 0xFF);
+                    malformed, body[malformed] & 0xFF);
         }
         return null;
+    }
+
+    /** Whether a UTF-8 byte-order mark (EF BB BF) starts at {@code at}. */
+    private static boolean bom(byte[] body, int at) {
+        return at + 2 < body.length && body[at] == (byte) 0xEF && body[at + 1] == (byte) 0xBB
+                && body[at + 2] == (byte) 0xBF;
     }
 
     /** The rest of the body is unread: close the connection after the answer. */

@@ -2,6 +2,7 @@ package org.posturecoach.rest;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -41,9 +42,13 @@ public class RequestTarget {
         if (!AllowedMethods.API.accepts(path, request.getMethod())) {
             throw new NotAllowedException(AllowedMethods.API.allow(path));
         }
-        String allow = AllowedMethods.API.allow(path);
-        if (HttpMethod.OPTIONS.equals(request.getMethod()) && allow != null) {
-            // Quarkus REST's own answer lists every method of the resource class, whatever the path takes.
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // Quarkus REST's own answer lists every method of the resource class, whatever the path takes, and answers
+            // a path no resource has (/exercises/chin-tuck/x) as if it were its class's.
+            String allow = AllowedMethods.API.allow(path);
+            if (allow == null) {
+                throw new NotFoundException();
+            }
             return Response.ok().header(HttpHeaders.ALLOW, allow).build();
         }
         return null;

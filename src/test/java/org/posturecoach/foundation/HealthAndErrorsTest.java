@@ -62,7 +62,8 @@ class HealthAndErrorsTest {
     // Found by an audit: health and the OpenAPI document answered DELETE, PUT or any method with a 200 and the whole
     // body. Another method is a 405 problem with Allow, OPTIONS gives the Allow; near miss: GET and HEAD still read.
     @ParameterizedTest
-    @ValueSource(strings = { "/q/health", "/q/health/live", "/q/health/ready", "/q/openapi" })
+    @ValueSource(strings = { "/q/health", "/q/health/live", "/q/health/ready", "/q/openapi", "/q/openapi.json",
+            "/q/openapi.yaml", "/q/openapi.yml" })
     void quarkusEndpointsAnswerOnlyReads(String path) {
         for (String method : new String[] { "DELETE", "PUT", "PATCH", "POST" }) {
             given().when().request(method, path).then().statusCode(405).contentType(PROBLEM)

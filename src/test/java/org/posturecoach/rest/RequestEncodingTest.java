@@ -122,6 +122,23 @@ class RequestEncodingTest {
                 .then().statusCode(201).body("clientRef", equalTo(ref + "/é"));
     }
 
+    // Found by an audit: the first bad byte is named even when a later one is of another kind; a body of a byte-order
+    // mark alone is the empty body (400 naming the missing answers on preview), not "Invalid UTF-8".
+    @Test
+    void theFirstBadByteIsNamedAndALoneByteOrderMarkIsAnEmptyBody() throws IOException {
+        byte[] both = "{\"clientRef\":\"a\u00c0\u00afb\",\"answers\":{\"x\":\"\u0000\"}}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        raw("application/json").body(both).when().post(PATH + "/preview").then().statusCode(400)
+                .body("detail", containsString("byte 15 (0xC0) is not well-formed UTF-8"));
+        byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+        String empty = raw("application/json").body(new byte[0]).when().post(PATH + "/preview").then()
+                .statusCode(400).extract().path("detail");
+        raw("application/json").body(bom).when().post(PATH + "/preview").then().statusCode(400)
+                .body("detail", equalTo(empty));
+        raw("application/json").body(concat(bom, json(body(null, answers())).clone())).when().post(PATH + "/preview")
+                .then().statusCode(200);
+    }
+
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {

@@ -46,6 +46,11 @@ class RequestTargetTest {
         given().when().options(path).then().statusCode(200).header("Allow", equalTo(allow));
         given().when().delete(path).then().statusCode(405).header("Allow", equalTo(allow));
         given().when().options("/api/v1/nothing-here").then().statusCode(404);
+        // Found by an audit: a path under a real resource that no method takes was a 200 with the class's methods.
+        for (String none : new String[] { "/api/v1/exercises/chin-tuck/x", "/api/v1/intakes/x/nope",
+                "/api/v1/questionnaire/x" }) {
+            given().when().options(none).then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+        }
     }
 
     // JAX-RS drops matrix parameters, so "/assessments/;" read as the clinic's whole listing and
