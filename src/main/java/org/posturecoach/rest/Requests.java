@@ -2,6 +2,7 @@ package org.posturecoach.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -68,20 +69,37 @@ final class Requests {
             return errors;
         }
         List<String> wanted = List.of(names);
-        Set<String> bad = new TreeSet<>();
+        Map<String, String> bad = new TreeMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (wanted.contains(name) && eq >= 0 && !isUtf8(pair.substring(eq + 1))) {
-                bad.add(name);
+            // The name as the framework reads it: ?%74ag=%FF is the tag.
+            String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
+            if (!wanted.contains(name) || eq < 0) {
+                continue;
+            }
+            String value = pair.substring(eq + 1);
+            if (value.chars().anyMatch(c -> c > 0x7F)) {
+                bad.putIfAbsent(name, "must be percent-encoded UTF-8 text (raw bytes above 0x7F are not allowed in a "
+                        + "URL, RFC 3986)");
+            } else if (!isUtf8(value)) {
+                bad.putIfAbsent(name, "must be UTF-8 text (its percent-escapes are not)");
             }
         }
         for (String name : names) {
-            if (bad.contains(name)) {
-                errors.add(new FieldError("/query/" + name, "must be UTF-8 text (its percent-escapes are not)"));
+            if (bad.containsKey(name)) {
+                errors.add(new FieldError("/query/" + name, bad.get(name)));
             }
         }
         return errors;
+    }
+
+    /** A raw query name with its percent-escapes decoded as UTF-8; as sent when they cannot be. */
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     /** Whether a raw query value's bytes, once its percent-escapes are decoded, are well-formed UTF-8. */

@@ -28,6 +28,7 @@ import static org.posturecoach.rest.AssessmentFixtures.tree;
 import static org.posturecoach.rest.AssessmentFixtures.uniqueRef;
 
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -212,6 +213,21 @@ class AssessmentResourceTest {
                 .body("errors.find { it.pointer == '" + pointer + "' }.detail", startsWith("must be UTF-8"));
         given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=caf%C3%A9&size=%35").then().statusCode(200)
                 .body("size", equalTo(5));
+    }
+
+    // Found by an audit: raw bytes above 0x7F in the query (a client that did not percent-encode "é") were read as
+    // Latin-1 and matched no client, silently. They are a 400 naming the parameter; near miss above: "caf%C3%A9".
+    @Test
+    void rawNonAsciiBytesInTheQueryAre400NamingIt() throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(("GET " + PATH + "?clientRef=caf").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[] { (byte) 0xC3, (byte) 0xA9 });
+            socket.getOutputStream().write(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("/query/clientRef") && answer.contains("percent-encoded"), answer);
+        }
     }
 
     @Test

@@ -312,6 +312,9 @@ class CatalogueResourceTest {
         }
         given().urlEncodingEnabled(false).get("/api/v1/exercises?tag=%72%6F%77").then().statusCode(200)
                 .body("id", hasItem("seal-row"));
+        // Found by a second audit: an escaped name (?%74ag= is ?tag=) was not checked.
+        given().urlEncodingEnabled(false).get("/api/v1/exercises?%74ag=%FF").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/query/tag"));
     }
 
     private static Set<String> codes(JsonNode question) {
