@@ -64,7 +64,7 @@ public class ProblemAccept {
 
     @ServerRequestFilter(preMatching = true)
     public Response noteProblemOnly(ContainerRequestContext request) {
-        List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        List<String> accept = Requests.tidyParameters(request, HttpHeaders.ACCEPT);
         if (accept == null || accept.stream().allMatch(String::isBlank) || quality(accept, JSON) > 0) {
             return null;
         }

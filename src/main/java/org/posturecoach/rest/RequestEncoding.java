@@ -34,6 +34,7 @@ public class RequestEncoding {
         if (!WITH_BODY.contains(request.getMethod())) {
             return null;
         }
+        Requests.tidyParameters(request, HttpHeaders.CONTENT_TYPE);
         String coding = request.getHeaderString(CONTENT_ENCODING);
         if (coding != null && !identity(coding)) {
             return refuse("The request body's Content-Encoding (" + coding.strip() + ") is not supported: send it "

@@ -12,7 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.posturecoach.engine.FieldError;
@@ -123,6 +125,23 @@ final class Requests {
             return false;
         }
     }
+
+    /**
+     * The values of a media-type header with any whitespace before a parameter's {@code ;} taken out, written back to
+     * the request when there was some: RFC 9110 allows {@code application/json ; q=0.5}, which the framework's
+     * parser refuses (a 406 or 415 for a header that names JSON). Null when the header is absent.
+     */
+    static List<String> tidyParameters(ContainerRequestContext request, String header) {
+        List<String> values = request.getHeaders().get(header);
+        if (values == null || values.stream().noneMatch(v -> SPACE_BEFORE_PARAMETER.matcher(v).find())) {
+            return values;
+        }
+        List<String> tidy = values.stream().map(v -> SPACE_BEFORE_PARAMETER.matcher(v).replaceAll(";")).toList();
+        request.getHeaders().put(header, new ArrayList<>(tidy));
+        return tidy;
+    }
+
+    private static final Pattern SPACE_BEFORE_PARAMETER = Pattern.compile("[ \t]+;");
 
     /**
      * A request body read as a tree for a lenient reader: only a body that is not a JSON object fails (a 400 "must

@@ -188,6 +188,15 @@ class ProblemAcceptTest {
         assertEquals(1, total(ref));
     }
 
+    // Found by an audit: RFC 9110 allows whitespace before a parameter's ";", which the framework refused (406).
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json ; q=0.5", "application/json ;q=1", "text/html, application/json ; q=0.9" })
+    void whitespaceBeforeAParameterIsRead(String accept) {
+        given().accept(accept).get("/api/v1/exercises/chin-tuck").then().statusCode(200).body("id", equalTo("chin-tuck"));
+        problem(given().accept(PROBLEM + " ; q=0.5").get("/api/v1/exercises/nope"), 404);
+        notAcceptable(given().accept("application/json ; q=0").get("/api/v1/exercises/chin-tuck"));
+    }
+
     @Test
     void anEmptyAcceptIsServed() {
         given().header("Accept", "").get("/api/v1/exercises/chin-tuck").then().statusCode(200);

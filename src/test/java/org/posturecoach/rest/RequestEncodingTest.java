@@ -74,7 +74,7 @@ class RequestEncodingTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "application/json; charset=UTF-8", "application/json; charset=\"utf-8\"",
-            "application/json;charset=utf8", "application/json" })
+            "application/json;charset=utf8", "application/json", "application/json ; charset=utf-8" })
     void utf8OrNoCharsetIsRead(String contentType) throws IOException {
         String ref = uniqueRef("utf8");
         raw(contentType).body(json(body(ref, answers())).clone()).when().post(PATH + "/preview").then()
