@@ -57,6 +57,34 @@ public final class AllowedMethods {
         return new AllowedMethods(routes, List.of(resources));
     }
 
+    /**
+     * The path to match against the templates: the decoded path, except where the raw one holds an encoded slash
+     * ({@code %2F}), which the router keeps inside its segment ({@code /assessments/a%2Fb} is the assessment "a/b", not
+     * a longer path): then the raw path with its other escapes decoded.
+     */
+    public static String matchPath(String decodedPath, String rawPath) {
+        if (rawPath == null || !rawPath.toUpperCase(java.util.Locale.ROOT).contains("%2F")) {
+            return decodedPath;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length() && java.util.HexFormat.isHexDigit(rawPath.charAt(i + 1))
+                    && java.util.HexFormat.isHexDigit(rawPath.charAt(i + 2))) {
+                int b = java.util.HexFormat.fromHexDigits(rawPath, i + 1, i + 3);
+                if (b == '/') {
+                    bytes.writeBytes("%2F".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } else {
+                    bytes.write(b);
+                }
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The Allow header value for a request path ("GET, HEAD, OPTIONS"), or null when no resource has the path. */
     public String allow(String requestPath) {
         Set<String> methods = methods(requestPath);

@@ -38,7 +38,7 @@ public class RequestTarget {
             throw new ProblemException(404, "Not found",
                     "No resource at this path: matrix parameters (;) are not part of this API");
         }
-        String path = request.getUriInfo().getPath();
+        String path = AllowedMethods.matchPath(request.getUriInfo().getPath(), rawPath);
         if (!AllowedMethods.API.accepts(path, request.getMethod())) {
             throw new NotAllowedException(AllowedMethods.API.allow(path));
         }

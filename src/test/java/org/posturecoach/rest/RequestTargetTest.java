@@ -53,6 +53,18 @@ class RequestTargetTest {
         }
     }
 
+    // Found by an audit: with an encoded slash the Allow header was read from the decoded path (a/b: two segments)
+    // while the router keeps "a%2Fb" as one id. Every 405 and OPTIONS now name the methods of the path as routed.
+    @org.junit.jupiter.api.Test
+    void anEncodedSlashStaysInsideItsSegment() {
+        given().urlEncodingEnabled(false).when().post(PATH + "/a%2Fb").then().statusCode(405)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().urlEncodingEnabled(false).when().options(PATH + "/a%2Fb").then().statusCode(200)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().urlEncodingEnabled(false).when().get(PATH + "/a%2Fb").then().statusCode(404).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).when().get(PATH + "%2Fpreview").then().statusCode(404).contentType(PROBLEM);
+    }
+
     // JAX-RS drops matrix parameters, so "/assessments/;" read as the clinic's whole listing and
     // "/exercises/chin-tuck;v=1" as the chin tuck. Near miss: the plain paths answer.
     @ParameterizedTest

@@ -197,7 +197,9 @@ public class ProblemMappers {
         // RFC 9110 section 15.5.6: a 405 names the methods the path does accept. Quarkus REST throws its 405 without
         // them, so they come from the resource classes' annotations.
         String given = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        String allow = given == null || given.isBlank() ? AllowedMethods.API.allow(uri.getPath()) : given;
+        String allow = given == null || given.isBlank()
+                ? AllowedMethods.API.allow(AllowedMethods.matchPath(uri.getPath(), uri.getRequestUri().getRawPath()))
+                : given;
         String detail = "This path does not accept that HTTP method";
         if (allow == null) {
             return respond(Problem.of(405, "Method not allowed", detail));
