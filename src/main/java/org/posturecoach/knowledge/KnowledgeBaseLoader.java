@@ -185,9 +185,8 @@ public final class KnowledgeBaseLoader {
             for (Rule rule : pkg.getRules()) {
                 RuleImpl impl = (RuleImpl) rule;
                 int phase = phases.indexOf(impl.getAgendaGroup());
-                places.add(new Place(phase < 0 ? phases.size() : phase,
-                        impl.getResource() == null ? pkg.getName() : impl.getResource().getSourcePath(),
-                        impl.getLoadOrder(), rule.getName()));
+                places.add(new Place(phase < 0 ? phases.size() : phase, file(pkg, rule), impl.getLoadOrder(),
+                        rule.getName()));
             }
         }
         places.sort(Comparator.comparingInt(Place::phase).thenComparing(Place::file)
@@ -199,15 +198,19 @@ public final class KnowledgeBaseLoader {
         return Map.copyOf(order);
     }
 
+    /** The DRL file that declares a rule, relative to the rules folder; its package where Drools keeps no file. */
+    private static String file(KiePackage pkg, Rule rule) {
+        return rule instanceof RuleImpl impl && impl.getResource() != null
+                ? stripPrefix(impl.getResource().getSourcePath())
+                : pkg.getName();
+    }
+
     /** Rule names grouped by the DRL file that declares them, both sorted. */
     private static Map<String, List<String>> rulesByFile(KieBase kieBase) {
         Map<String, List<String>> out = new TreeMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? stripPrefix(impl.getResource().getSourcePath())
-                        : pkg.getName();
-                out.computeIfAbsent(file, k -> new ArrayList<>()).add(rule.getName());
+                out.computeIfAbsent(file(pkg, rule), k -> new ArrayList<>()).add(rule.getName());
             }
         }
         Map<String, List<String>> sorted = new LinkedHashMap<>();

@@ -66,23 +66,7 @@ public final class AllowedMethods {
         if (rawPath == null || !rawPath.toUpperCase(java.util.Locale.ROOT).contains("%2F")) {
             return decodedPath;
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c == '%' && i + 2 < rawPath.length() && java.util.HexFormat.isHexDigit(rawPath.charAt(i + 1))
-                    && java.util.HexFormat.isHexDigit(rawPath.charAt(i + 2))) {
-                int b = java.util.HexFormat.fromHexDigits(rawPath, i + 1, i + 3);
-                if (b == '/') {
-                    bytes.writeBytes("%2F".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                } else {
-                    bytes.write(b);
-                }
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return new String(Requests.percentDecoded(rawPath, true), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The Allow header value for a request path ("GET, HEAD, OPTIONS"), or null when no resource has the path. */

@@ -33,7 +33,8 @@ public class ReadOnlyEndpoints {
     @Inject
     ObjectMapper mapper;
 
-    private volatile byte[] notAllowed;
+    static final Problem NOT_ALLOWED = Problem.of(405, "Method not allowed",
+            "This path does not accept that HTTP method; it accepts " + ALLOW);
 
     /** Before Quarkus's handlers of those paths, with the API's request checks. */
     void install(@Observes Router router) {
@@ -51,20 +52,15 @@ public class ReadOnlyEndpoints {
             return;
         }
         ctx.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOW)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(Buffer.buffer(notAllowedBody()));
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(Buffer.buffer(body()));
     }
 
-    private byte[] notAllowedBody() {
-        byte[] body = notAllowed;
-        if (body == null) {
-            try {
-                body = mapper.writeValueAsBytes(Problem.of(405, "Method not allowed",
-                        "This path does not accept that HTTP method; it accepts " + ALLOW));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            notAllowed = body;
+    /** Serialized on use: a 405 here is rare, and the same mapper writes every other problem. */
+    private byte[] body() {
+        try {
+            return mapper.writeValueAsBytes(NOT_ALLOWED);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return body;
     }
 }

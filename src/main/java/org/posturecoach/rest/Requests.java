@@ -106,24 +106,38 @@ final class Requests {
 
     /** Whether a raw query value's bytes, once its percent-escapes are decoded, are well-formed UTF-8. */
     static boolean isUtf8(String raw) {
+        byte[] bytes = percentDecoded(raw, false);
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The bytes a raw URL part stands for: each {@code %XX} escape one byte, every other character its UTF-8 bytes.
+     * With {@code keepEncodedSlash}, {@code %2F} stays as written (the router keeps it inside its path segment).
+     */
+    static byte[] percentDecoded(String raw, boolean keepEncodedSlash) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%' && i + 2 < raw.length() && HexFormat.isHexDigit(raw.charAt(i + 1))
                     && HexFormat.isHexDigit(raw.charAt(i + 2))) {
-                bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                int b = HexFormat.fromHexDigits(raw, i + 1, i + 3);
+                if (keepEncodedSlash && b == '/') {
+                    bytes.writeBytes(raw.substring(i, i + 3).getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    bytes.write(b);
+                }
                 i += 2;
             } else {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return bytes.toByteArray();
     }
 
     /**
