@@ -33,8 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema comes only from Flyway: every migration under {@code db/migration} applies to an empty H2 database and
- * to an empty PostgreSQL schema, unchanged, and leaves behind every table the migrations create.
+ * The schema comes only from Flyway: every migration under {@code db/migration} applies to an empty H2 database and,
+ * with those under {@code db/postgresql}, to an empty PostgreSQL schema, and leaves behind every table the migrations
+ * create. On PostgreSQL a stored result is compressed with lz4 where the server has it.
  *
  * <p>PostgreSQL is taken from {@code DB_URL} when it is a PostgreSQL URL, else 127.0.0.1:5432/test as
  * {@code postgres}. When it cannot be reached the PostgreSQL case is skipped, unless {@code DB_KIND=postgresql}
@@ -43,34 +44,46 @@ import org.junit.jupiter.api.Test;
 class FlywayMigrationTest {
 
     private static final String LOCATION = "db/migration";
+    /** As {@code quarkus.flyway.locations} adds for {@code db-kind} postgresql. */
+    private static final String POSTGRESQL_LOCATION = "db/postgresql";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?",
             Pattern.CASE_INSENSITIVE);
 
     private static Set<String> scripts;
+    private static Set<String> postgresqlScripts;
     private static Set<String> tables;
 
     @BeforeAll
     static void readMigrations() throws IOException, URISyntaxException {
-        URL url = FlywayMigrationTest.class.getClassLoader().getResource(LOCATION);
-        assertTrue(url != null, "no " + LOCATION + " on the classpath");
-        Path folder = Path.of(url.toURI());
         scripts = new TreeSet<>();
         tables = new TreeSet<>();
-        try (Stream<Path> files = Files.list(folder)) {
+        readLocation(LOCATION, scripts, tables);
+        assertFalse(scripts.isEmpty(), "no migrations in " + LOCATION);
+        assertFalse(tables.isEmpty(), "the migrations create no table");
+        postgresqlScripts = new TreeSet<>(scripts);
+        Set<String> own = new TreeSet<>();
+        readLocation(POSTGRESQL_LOCATION, own, tables);
+        assertFalse(own.isEmpty(), "no migrations in " + POSTGRESQL_LOCATION);
+        postgresqlScripts.addAll(own);
+    }
+
+    private static void readLocation(String location, Set<String> names, Set<String> created)
+            throws IOException, URISyntaxException {
+        URL url = FlywayMigrationTest.class.getClassLoader().getResource(location);
+        assertTrue(url != null, "no " + location + " on the classpath");
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
                 String name = f.getFileName().toString();
                 assertTrue(VERSIONED.matcher(name).matches(), "not a versioned migration name: " + name);
-                scripts.add(name);
+                assertTrue(names.add(name), "migration listed twice: " + name);
                 Matcher m = CREATE_TABLE.matcher(withoutComments(Files.readString(f)));
                 while (m.find()) {
-                    tables.add(m.group(1).toLowerCase(Locale.ROOT));
+                    created.add(m.group(1).toLowerCase(Locale.ROOT));
                 }
             }
         }
-        assertFalse(scripts.isEmpty(), "no migrations in " + LOCATION);
-        assertFalse(tables.isEmpty(), "the migrations create no table");
     }
 
     @Test
@@ -79,7 +92,8 @@ class FlywayMigrationTest {
         try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
             assertEquals(Set.of(), tablesIn(keepAlive, "PUBLIC"), "the database must start empty");
 
-            migrateAndCheck(Flyway.configure().dataSource(url, "sa", "").locations("classpath:" + LOCATION).load());
+            migrateAndCheck(Flyway.configure().dataSource(url, "sa", "").locations("classpath:" + LOCATION).load(),
+                    scripts);
 
             assertTrue(tablesIn(keepAlive, "PUBLIC").containsAll(tables),
                     "expected tables " + tables + ", found " + tablesIn(keepAlive, "PUBLIC"));
@@ -106,10 +120,13 @@ class FlywayMigrationTest {
                 assertEquals(Set.of(), tablesIn(c, schema), "the schema must start empty");
 
                 migrateAndCheck(Flyway.configure().dataSource(url, user, password).schemas(schema)
-                        .locations("classpath:" + LOCATION).load());
+                        .locations("classpath:" + LOCATION, "classpath:" + POSTGRESQL_LOCATION).load(),
+                        postgresqlScripts);
 
                 assertTrue(tablesIn(c, schema).containsAll(tables),
                         "expected tables " + tables + ", found " + tablesIn(c, schema));
+                assertEquals(lz4Available(c) ? "lz4" : "pglz", storedResultCompression(c, schema),
+                        "compression of a stored result");
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("drop schema " + schema + " cascade");
@@ -119,13 +136,13 @@ class FlywayMigrationTest {
     }
 
     /** Every migration file applied once and successfully, nothing pending; a second run changes nothing. */
-    private static void migrateAndCheck(Flyway flyway) {
+    private static void migrateAndCheck(Flyway flyway, Set<String> expected) {
         MigrateResult result = flyway.migrate();
         assertTrue(result.success, "migration failed");
-        assertEquals(scripts.size(), result.migrationsExecuted, "migrations executed");
+        assertEquals(expected.size(), result.migrationsExecuted, "migrations executed");
 
         MigrationInfo[] applied = flyway.info().applied();
-        assertEquals(scripts, Arrays.stream(applied).map(MigrationInfo::getScript)
+        assertEquals(expected, Arrays.stream(applied).map(MigrationInfo::getScript)
                 .collect(Collectors.toCollection(TreeSet::new)));
         for (MigrationInfo m : applied) {
             assertEquals(MigrationState.SUCCESS, m.getState(), m.getScript());
@@ -133,6 +150,30 @@ class FlywayMigrationTest {
         assertEquals(0, flyway.info().pending().length, "pending migrations");
 
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second migrate must be a no-op");
+    }
+
+    private static boolean lz4Available(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_settings"
+                + " where name = 'default_toast_compression' and 'lz4' = any (enumvals)")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
+    }
+
+    /** Stores a result the size of a real one (incompressible enough to be compressed, not inlined) and reads back
+     * how PostgreSQL compressed it. */
+    private static String storedResultCompression(Connection c, String schema) throws SQLException {
+        String result = "{\"excluded\":[" + "{\"exerciseId\":\"barbell-row\",\"reason\":\"no-equipment\"},".repeat(600)
+                + "{}]}";
+        try (Statement s = c.createStatement()) {
+            s.execute("insert into " + schema + ".assessments (id, tenant_id, answers, result, knowledge_base_version,"
+                    + " outcome, created_at) values ('" + UUID.randomUUID() + "', 'default', '{}', '" + result
+                    + "', 'v', 'plan', current_timestamp)");
+            try (ResultSet rs = s.executeQuery("select pg_column_compression(result) from " + schema + ".assessments")) {
+                assertTrue(rs.next(), "the row just stored");
+                return rs.getString(1);
+            }
+        }
     }
 
     private static Set<String> tablesIn(Connection c, String schema) throws SQLException {
