@@ -2,10 +2,11 @@ package org.posturecoach.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kie.api.runtime.rule.RuleContext;
 
 /** The answer to "why?": the rule that decided, the answers or findings behind it, and the seed it comes from. */
-public record Explanation(String rule, List<String> because, String source) {
+public record Explanation(String rule, List<String> because, @Schema(nullable = true) String source) {
 
     public Explanation {
         because = because == null ? List.of() : List.copyOf(because);

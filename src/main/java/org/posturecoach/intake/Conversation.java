@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.posturecoach.domain.Question;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,11 @@ public record Conversation(String id, IntakeStatus status, String clientRef, Map
         List<Change> history, String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
     /** One history entry: {@code changed} (from → to) or {@code dropped} (from, and why in {@code detail}). */
-    public record Change(Instant at, String type, String questionId, JsonNode from, JsonNode to, String detail) {
+    public record Change(Instant at, String type, String questionId,
+            @Schema(implementation = Object.class, nullable = true, description = "the answer before (any JSON value)")
+            JsonNode from,
+            @Schema(implementation = Object.class, nullable = true, description = "the answer after; null when dropped")
+            JsonNode to,
+            @Schema(nullable = true) String detail) {
     }
 }

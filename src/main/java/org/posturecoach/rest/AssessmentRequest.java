@@ -23,8 +23,13 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
  * in {@link #problems()}, so that one 400 names it together with every problem of the answers.
  */
 @JsonDeserialize(using = AssessmentRequest.Reader.class)
-public record AssessmentRequest(String clientRef, JsonNode answers,
+public record AssessmentRequest(@Schema(maxLength = 64) String clientRef,
+        @Schema(implementation = Map.class, description = ANSWERS) JsonNode answers,
         @JsonIgnore @Schema(hidden = true) List<FieldError> problems) {
+
+    /** How the OpenAPI document describes {@code answers} (a JSON object, read as a tree). */
+    static final String ANSWERS = "question id -> answer: a boolean, an integer, an option code or a list of codes,"
+            + " as the questionnaire says";
 
     public AssessmentRequest(String clientRef, JsonNode answers) {
         this(clientRef, answers, List.of());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.posturecoach.engine.Evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -16,13 +17,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record AssessmentView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String id,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant createdAt,
-        String clientRef,
+        @Schema(nullable = true) String clientRef,
         Map<String, Object> answers,
         String knowledgeBaseVersion,
         String outcome,
         List<Evaluation.FindingView> findings,
         List<Evaluation.WarningView> warnings,
-        Evaluation.Plan plan,
+        @Schema(nullable = true, description = "null when the outcome is refer") Evaluation.Plan plan,
         List<Evaluation.ExcludedView> excluded,
         List<String> firedRules) {
 

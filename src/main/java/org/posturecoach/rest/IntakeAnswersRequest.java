@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
  * {@link #problems()} and reported in one 400 with every problem of the answers.
  */
 @JsonDeserialize(using = IntakeAnswersRequest.Reader.class)
-public record IntakeAnswersRequest(JsonNode answers, List<String> skip,
+public record IntakeAnswersRequest(
+        @Schema(implementation = Map.class, description = AssessmentRequest.ANSWERS) JsonNode answers, List<String> skip,
         @JsonIgnore @Schema(hidden = true) List<FieldError> problems) {
 
     public IntakeAnswersRequest(JsonNode answers, List<String> skip) {

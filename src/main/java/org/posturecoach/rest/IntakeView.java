@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.posturecoach.domain.Question;
+import org.posturecoach.engine.Evaluation;
 import org.posturecoach.intake.Conversation;
 import org.posturecoach.intake.IntakeStatus;
 
@@ -21,10 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonPropertyOrder({ "id", "status", "clientRef", "answers", "skipped", "next", "remaining", "assessable", "warnings",
         "history", "assessmentId", "createdAt", "updatedAt", "expiresAt" })
-public record IntakeView(String id, IntakeStatus status, String clientRef, Map<String, Object> answers,
-        List<String> skipped, Question next, int remaining, boolean assessable, JsonNode warnings,
-        List<Conversation.Change> history, String assessmentId, Instant createdAt, Instant updatedAt,
-        Instant expiresAt) {
+public record IntakeView(String id, IntakeStatus status, @Schema(nullable = true) String clientRef,
+        Map<String, Object> answers, List<String> skipped, @Schema(nullable = true) Question next, int remaining,
+        boolean assessable,
+        @Schema(type = SchemaType.ARRAY, implementation = Evaluation.WarningView.class) JsonNode warnings,
+        List<Conversation.Change> history, @Schema(nullable = true) String assessmentId, Instant createdAt,
+        Instant updatedAt, @Schema(nullable = true) Instant expiresAt) {
 
     static IntakeView of(Conversation c) {
         return new IntakeView(c.id(), c.status(), c.clientRef(), c.answers(), c.skipped(), c.next(), c.remaining(),
