@@ -28,9 +28,9 @@ import org.posturecoach.domain.WeekPlan;
 import org.posturecoach.knowledge.KnowledgeBase;
 
 /**
- * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Takes a clean session from
- * the knowledge base's pool per call (a disposed pooled session is reset), inserts answers and the catalogue as
- * facts, fires the phases in the order the knowledge base names them, bounded, and always disposes the session.
+ * The one evaluation every door calls: validated answers in, an {@link Evaluation} out. Borrows a clean session from
+ * the knowledge base's pool per call, inserts answers and the catalogue as facts, fires the phases in the order the
+ * knowledge base names them, bounded, and always gives the session back (the pool resets it).
  * The rules that fired are listed in the knowledge base's rule order (phase, file, declaration). Holds no state.
  */
 public final class Evaluator {
@@ -46,7 +46,7 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(KnowledgeBase kb, Map<String, Object> answers) {
-        KieSession session = kb.sessions().newKieSession();
+        KieSession session = kb.sessions().borrow();
         Set<String> fired = new LinkedHashSet<>();
         String[] last = new String[1];
         AgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -82,7 +82,7 @@ public final class Evaluator {
         } finally {
             // A pooled session keeps its listeners across resets: remove ours before handing it back.
             session.removeEventListener(listener);
-            session.dispose();
+            kb.sessions().giveBack(session);
         }
     }
 

@@ -6,18 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.domain.Questionnaire;
 
 /**
  * Everything loaded from {@code rules/}: the compiled rules, the catalogue and the questionnaire,
  * under one content-hash version. Immutable; a reload builds a new one. {@code sessions} is a pool of sessions of
- * this KieBase: a disposed pooled session is reset and reused, which saves building one per evaluation.
+ * this KieBase: a returned session is reset and reused, which saves building one per evaluation.
  * {@code ruleOrder} gives each rule's place in an evaluation's {@code firedRules}: by phase, then file, then
  * declaration.
  */
-public record KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
+public record KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, SessionPool sessions,
         List<String> phases,
         Questionnaire questionnaire, List<Exercise> exercises, Map<String, Exercise> exercisesById,
         Map<String, List<String>> rulesByFile, Map<String, Integer> ruleOrder) {

@@ -65,7 +65,7 @@ public final class KnowledgeBaseLoader {
         Map<String, Exercise> byId = catalogue.exercises().stream()
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, TreeMap::new));
         return new KnowledgeBase(version, Instant.now(), kieBase,
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), phases, questionnaire,
+                new SessionPool(kieBase, 4 * Runtime.getRuntime().availableProcessors()), phases, questionnaire,
                 List.copyOf(byId.values()), Map.copyOf(byId), rulesByFile(kieBase), ruleOrder(kieBase, phases));
     }
 
