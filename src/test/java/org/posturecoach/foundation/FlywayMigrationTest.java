@@ -160,8 +160,8 @@ class FlywayMigrationTest {
         }
     }
 
-    /** Stores a result the size of a real one (incompressible enough to be compressed, not inlined) and reads back
-     * how PostgreSQL compressed it. */
+    /** Stores a result about the size of a real one (large enough for PostgreSQL to compress it) and reads back how
+     * it was compressed. */
     private static String storedResultCompression(Connection c, String schema) throws SQLException {
         String result = "{\"excluded\":[" + "{\"exerciseId\":\"barbell-row\",\"reason\":\"no-equipment\"},".repeat(600)
                 + "{}]}";
