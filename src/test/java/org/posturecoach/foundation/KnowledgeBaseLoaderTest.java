@@ -66,7 +66,7 @@ class KnowledgeBaseLoaderTest {
     // rules, read here from the DRL text itself.
     @Test
     void theRuleOrderGoesByPhaseThenFileThenDeclaration() throws IOException {
-        Pattern header = Pattern.compile("(?m)^rule \"([^\"]+)\"\\s*\\n\\s*agenda-group \"([^\"]+)\"");
+        Pattern header = Pattern.compile("(?m)^rule \"([^\"]+)\"\\s*\\n\\s*ruleflow-group \"([^\"]+)\"");
         record Declared(int phase, String file, int line, String name) { }
         List<Declared> declared = new ArrayList<>();
         for (String file : drlFiles(RULES)) {
@@ -195,7 +195,7 @@ class KnowledgeBaseLoaderTest {
                 import org.posturecoach.domain.Answer;
 
                 rule "Extra: a rule that never matters"
-                    agenda-group "findings"
+                    ruleflow-group "findings"
                 when
                     Answer( questionId == "noSuchQuestion" )
                 then
@@ -270,7 +270,7 @@ class KnowledgeBaseLoaderTest {
                 end
 
                 rule "Looping: start the counter"
-                    agenda-group "findings"
+                    ruleflow-group "findings"
                 when
                     not Tick()
                 then
@@ -279,7 +279,7 @@ class KnowledgeBaseLoaderTest {
 
                 // No no-loop, and the pattern reads the field it modifies: every modify re-activates it, for ever.
                 rule "Looping: count for ever"
-                    agenda-group "findings"
+                    ruleflow-group "findings"
                 when
                     $t : Tick( count >= 0 )
                 then
