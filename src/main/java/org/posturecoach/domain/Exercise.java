@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kie.api.definition.type.ClassReactive;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One catalogue entry (rules/catalogue/exercises.json). Inserted into every rule session as a fact;
  * the getters are what the DRL matches on.
+ *
+ * <p>Class-reactive: no rule modifies a catalogue entry, so Drools need not work out which of its properties each
+ * pattern listens to, and patterns on it may test another pattern's values (the client's equipment, the session's
+ * day) without being told at start that this makes them class-reactive.
  */
+@ClassReactive
 @JsonIgnoreProperties(ignoreUnknown = false)
 public class Exercise {
 
