@@ -12,12 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -117,21 +115,22 @@ public class AssessmentResource {
      * assessment. Bad parameters are a 400 whose pointers are {@code /query/<name>}.
      */
     @GET
-    public AssessmentPage list(@QueryParam("clientRef") String clientRef,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + MAX_PAGE,
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_SIZE,
-                    defaultValue = "" + DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Context UriInfo uri, @Context HttpServerRequest http) {
-        List<FieldError> errors = Requests.givenOnce(uri, "clientRef", "page", "size");
-        errors.addAll(Requests.utf8(http.query(), "clientRef", "page", "size"));
+    @Parameter(name = "clientRef", in = ParameterIn.QUERY, description = "Only this client's assessments",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = AssessmentEngine.MAX_CLIENT_REF))
+    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+            maximum = "" + MAX_PAGE, defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            maximum = "" + MAX_SIZE, defaultValue = "" + DEFAULT_SIZE))
+    public AssessmentPage list(@Context HttpServerRequest http) {
+        QueryParameters query = QueryParameters.of(http.query());
+        List<FieldError> errors = query.problems("clientRef", "page", "size");
         // "?clientRef=" with no value is an empty clientRef (400), never "no filter" (which would list every client);
         // "?page=" and "?size=" likewise name no page, rather than the default one.
-        clientRef = Requests.givenEmpty(uri, "clientRef", clientRef);
+        String clientRef = query.value("clientRef");
         AssessmentEngine.checkClientRef(clientRef)
                 .forEach(e -> errors.add(new FieldError("/query/clientRef", e.detail())));
-        int pageNumber = parse(Requests.givenEmpty(uri, "page", page), 0, 0, MAX_PAGE, "page", errors);
-        int pageSize = parse(Requests.givenEmpty(uri, "size", size), DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        int pageNumber = parse(query.value("page"), 0, 0, MAX_PAGE, "page", errors);
+        int pageSize = parse(query.value("size"), DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

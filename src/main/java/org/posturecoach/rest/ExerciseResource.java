@@ -7,11 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.knowledge.KnowledgeBaseHolder;
@@ -33,12 +35,16 @@ public class ExerciseResource {
      * whose percent-escapes are not UTF-8 ({@code ?tag=%FF}), which would otherwise match nothing, silently.
      */
     @GET
-    public List<Exercise> list(@QueryParam("category") String categoryParam, @QueryParam("tag") String tagParam,
-            @Context UriInfo uri, @Context HttpServerRequest http) {
-        List<FieldError> errors = Requests.givenOnce(uri, "category", "tag");
-        errors.addAll(Requests.utf8(http.query(), "category", "tag"));
-        String category = Requests.givenEmpty(uri, "category", categoryParam);
-        String tag = Requests.givenEmpty(uri, "tag", tagParam);
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "Only this category",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "warmup", "mobility", "activation", "strength",
+                    "stretch" }))
+    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Only exercises with this tag",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1))
+    public List<Exercise> list(@Context HttpServerRequest http) {
+        QueryParameters query = QueryParameters.of(http.query());
+        List<FieldError> errors = query.problems("category", "tag");
+        String category = query.value("category");
+        String tag = query.value("tag");
         if (category != null && !Exercise.CATEGORIES.contains(category)) {
             errors.add(new FieldError("/query/category", "must be one of " + String.join(", ", Exercise.CATEGORIES)));
         }

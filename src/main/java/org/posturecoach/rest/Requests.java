@@ -2,20 +2,13 @@ package org.posturecoach.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.posturecoach.engine.FieldError;
 import org.posturecoach.rest.exception.ProblemException;
@@ -34,86 +27,6 @@ final class Requests {
             throw ProblemException.invalid(List.of(new FieldError("", "a JSON request body is required")));
         }
         return body;
-    }
-
-    /**
-     * Each named query parameter given more than once ({@code ?size=2&size=3}) is a problem at
-     * {@code /query/<name>}: the request is ambiguous, and the first value must not win silently.
-     */
-    static List<FieldError> givenOnce(UriInfo uri, String... names) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String name : names) {
-            List<String> values = uri.getQueryParameters().get(name);
-            if (values != null && values.size() > 1) {
-                errors.add(new FieldError("/query/" + name, "must be given once (it was given " + values.size()
-                        + " times)"));
-            }
-        }
-        return errors;
-    }
-
-    /**
-     * A query parameter given with no value ({@code ?page=}) is the empty string, not an absent parameter: JAX-RS
-     * hands both over as null.
-     */
-    static String givenEmpty(UriInfo uri, String name, String value) {
-        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
-    }
-
-    /**
-     * Each named query parameter whose percent-escapes are not UTF-8 ({@code %FF}, an encoded half surrogate) is a
-     * problem at {@code /query/<name>}: JAX-RS would read them as U+FFFD and match nothing, silently. Read from the raw
-     * query ({@code rawQuery}, undecoded, may be null), since Quarkus REST hands out decoded values only.
-     */
-    static List<FieldError> utf8(String rawQuery, String... names) {
-        List<FieldError> errors = new ArrayList<>();
-        if (rawQuery == null) {
-            return errors;
-        }
-        List<String> wanted = List.of(names);
-        Map<String, String> bad = new TreeMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            // The name as the framework reads it: ?%74ag=%FF is the tag.
-            String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
-            if (!wanted.contains(name) || eq < 0) {
-                continue;
-            }
-            String value = pair.substring(eq + 1);
-            if (value.chars().anyMatch(c -> c > 0x7F)) {
-                bad.putIfAbsent(name, "must be percent-encoded UTF-8 text (raw bytes above 0x7F are not allowed in a "
-                        + "URL, RFC 3986)");
-            } else if (!isUtf8(value)) {
-                bad.putIfAbsent(name, "must be UTF-8 text (its percent-escapes are not)");
-            }
-        }
-        for (String name : names) {
-            if (bad.containsKey(name)) {
-                errors.add(new FieldError("/query/" + name, bad.get(name)));
-            }
-        }
-        return errors;
-    }
-
-    /** A raw query name with its percent-escapes decoded as UTF-8; as sent when they cannot be. */
-    private static String decoded(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return raw;
-        }
-    }
-
-    /** Whether a raw query value's bytes, once its percent-escapes are decoded, are well-formed UTF-8. */
-    static boolean isUtf8(String raw) {
-        byte[] bytes = percentDecoded(raw, false);
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /**

@@ -230,6 +230,37 @@ class AssessmentResourceTest {
         }
     }
 
+    // Found by an audit: the framework splits a query on ";" as well as "&", so "?clientRef=ann;north" listed client
+    // "ann". A ";" is part of the value: each client sees only its own list.
+    @Test
+    void aSemicolonInTheQueryIsPartOfTheValueNotASeparator() {
+        String ref = uniqueRef("semi");
+        String plain = create(ref, answers()).get("id").asText();
+        String withSemicolon = create(ref + ";north", answers()).get("id").asText();
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=" + ref + ";north").then().statusCode(200)
+                .body("items.id", contains(withSemicolon)).body("items[0].clientRef", equalTo(ref + ";north"));
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=" + ref + "%3Bnorth").then().statusCode(200)
+                .body("items.id", contains(withSemicolon));
+        // The near miss: the plain reference lists only its own.
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=" + ref).then().statusCode(200)
+                .body("items.id", contains(plain));
+        // "?page=1;2" is no page number, not page 1.
+        given().urlEncodingEnabled(false).when().get(PATH + "?clientRef=" + ref + "&page=1;2").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.pointer", contains("/query/page"));
+    }
+
+    // Names are case-sensitive, and a name the list does not take is a 400: a mistyped "?clientref=ann" must not
+    // list every client of the clinic.
+    @ParameterizedTest
+    @CsvSource({ "?clientref=a, /query/clientref", "?clientRef=a&limit=5, /query/limit",
+            "?clientRef=a&a%2Fb=1, /query/a~1b" })
+    void aParameterTheListDoesNotTakeIs400NamingIt(String query, String pointer) {
+        given().urlEncodingEnabled(false).when().get(PATH + query).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains(pointer))
+                .body("errors[0].detail", equalTo("is not a parameter of this endpoint (it takes clientRef, page, "
+                        + "size)"));
+    }
+
     @Test
     void listBoundariesPass() {
         String ref = uniqueRef("bounds");

@@ -2,6 +2,7 @@ package org.posturecoach.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -315,6 +316,22 @@ class CatalogueResourceTest {
         // Found by a second audit: an escaped name (?%74ag= is ?tag=) was not checked.
         given().urlEncodingEnabled(false).get("/api/v1/exercises?%74ag=%FF").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/query/tag"));
+    }
+
+    // Found by an audit: "?tag=row;x" was read as "?tag=row" (the framework splits on ";" too). A ";" is part of the
+    // value, and a tag no exercise has matches nothing; a parameter the catalogue does not take is a 400.
+    @Test
+    void aSemicolonIsPartOfAFilterAndAnUnknownParameterIs400() {
+        given().urlEncodingEnabled(false).get("/api/v1/exercises?tag=row;x").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().urlEncodingEnabled(false).get("/api/v1/exercises?tag=row;category=stretch").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().urlEncodingEnabled(false).get("/api/v1/exercises?Tag=row").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/query/Tag"))
+                .body("errors[0].detail", equalTo("is not a parameter of this endpoint (it takes category, tag)"));
+        // Near miss: the same filter spelled right.
+        given().urlEncodingEnabled(false).get("/api/v1/exercises?tag=row").then().statusCode(200)
+                .body("id", hasItem("seal-row"));
     }
 
     private static Set<String> codes(JsonNode question) {
