@@ -1,5 +1,9 @@
 package org.posturecoach.intake;
 
+import java.util.List;
+
+import org.posturecoach.engine.FieldError;
+import org.posturecoach.rest.exception.Problem;
 import org.posturecoach.rest.exception.ProblemException;
 
 /**
@@ -16,7 +20,16 @@ public class IntakeConflictException extends ProblemException {
         return new IntakeConflictException("Intake closed", detail);
     }
 
-    public static IntakeConflictException notReady(String detail) {
-        return new IntakeConflictException("Intake not complete", detail);
+    private IntakeConflictException(Problem problem) {
+        super(problem);
+    }
+
+    /** Not ready: {@code errors} names each required question still unanswered at {@code /answers/<id>}. */
+    public static IntakeConflictException notReady(String detail, List<String> required) {
+        List<FieldError> errors = required.stream()
+                .map(id -> new FieldError(FieldError.pointer("answers", id), "is required and not answered yet"))
+                .toList();
+        return new IntakeConflictException(new Problem(Problem.typeFor(409), "Intake not complete", 409, detail,
+                errors));
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.posturecoach.engine.AssessmentEngine;
@@ -45,6 +46,9 @@ public class AssessmentResource {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 10_000_000;
+    /** How the OpenAPI document describes the body of a POST that takes none (a replay, an intake's assessment). */
+    static final String NO_BODY = "None: this call takes no body. One sent anyway is ignored; over 64 KiB it is a 413,"
+            + " as for any body";
 
     @Inject
     AssessmentEngine engine;
@@ -145,7 +149,8 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The stored answers no longer fit the current questionnaire; "
             + "`errors` names each answer")
     @Consumes(MediaType.WILDCARD)
-    public Replay replay(@PathParam("id") String id) {
+    public Replay replay(@PathParam("id") String id,
+            @RequestBody(required = false, description = NO_BODY) byte[] noBody) {
         return assessments.replay(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
     }
 

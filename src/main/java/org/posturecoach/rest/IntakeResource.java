@@ -73,7 +73,8 @@ public class IntakeResource {
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Required questions remain, or the conversation expired")
     @Consumes(MediaType.WILDCARD)
-    public Response assess(@PathParam("id") String id) {
+    public Response assess(@PathParam("id") String id,
+            @RequestBody(required = false, description = AssessmentResource.NO_BODY) byte[] noBody) {
         IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, AssessmentResource.PATH + "/" + assessed.assessment().id())

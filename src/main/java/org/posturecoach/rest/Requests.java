@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.posturecoach.engine.FieldError;
+import org.posturecoach.rest.exception.Problem;
 import org.posturecoach.rest.exception.ProblemException;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -75,7 +78,19 @@ final class Requests {
      * be a JSON object"); syntax errors and duplicate keys fail in the parser as before.
      */
     static JsonNode object(JsonParser p, Class<?> type) throws IOException {
-        JsonNode tree = p.readValueAsTree();
+        JsonNode tree;
+        try {
+            tree = p.readValueAsTree();
+        } catch (StreamConstraintsException e) {
+            // A number of more than 1,000 digits or nesting deeper than 1,000 levels: the parser stands on the value
+            // that broke the limit, so the 400 can name it as any other bad answer.
+            JsonStreamContext at = p.getParsingContext();
+            String pointer = at == null ? "" : at.pathAsPointer().toString();
+            String limit = e.getOriginalMessage() == null ? "exceeds this service's limits"
+                    : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            throw ProblemException.of(Problem.malformed("The request body is not valid JSON within this service's "
+                    + "limits (nesting depth, number or text length)", List.of(new FieldError(pointer, limit))));
+        }
         if (tree == null || !tree.isObject()) {
             throw MismatchedInputException.from(p, type, "must be a JSON object");
         }

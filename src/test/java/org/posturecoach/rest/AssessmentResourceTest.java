@@ -261,6 +261,24 @@ class AssessmentResourceTest {
                         + "size)"));
     }
 
+    // Found by an audit: a number of more than 1,000 digits is valid JSON but over the parser's limit, and was a 400
+    // naming no field. It names the answer, as a 400 does for any bad answer; near miss: 1,000 digits is read, and is
+    // out of range like any other number.
+    @Test
+    void aNumberTooLongToReadIsNamedLikeAnyBadAnswer() {
+        given().contentType(ContentType.JSON).body("{\"answers\":{\"daysPerWeek\":" + "9".repeat(1001) + "}}")
+                .post(PATH + "/preview").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", contains("/answers/daysPerWeek"))
+                .body("errors[0].detail", equalTo("Number value length (1001) exceeds the maximum allowed (1000)"));
+        given().contentType(ContentType.JSON).body("{\"answers\":{\"equipment\":[\"none\"," + "1".repeat(1001)
+                + "]}}").post(PATH + "/preview").then().statusCode(400)
+                .body("errors.pointer", contains("/answers/equipment/1"));
+        given().contentType(ContentType.JSON).body("{\"answers\":{\"daysPerWeek\":" + "9".repeat(1000) + "}}")
+                .post(PATH + "/preview").then().statusCode(400)
+                .body("errors.pointer", hasItem("/answers/daysPerWeek"))
+                .body("errors.find { it.pointer == '/answers/daysPerWeek' }.detail", startsWith("must be"));
+    }
+
     @Test
     void listBoundariesPass() {
         String ref = uniqueRef("bounds");

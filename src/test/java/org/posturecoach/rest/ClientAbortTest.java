@@ -29,6 +29,27 @@ class ClientAbortTest {
 
     @Test
     void aClientThatClosesMidBodyIsLoggedAtDebugNotAsAnError() throws Exception {
+        // Several hang-ups: the service sees some as Vert.x's closed connection, others as a closed channel.
+        assertLoggedAtDebugOnly("closed the connection", this::sendHalfABodyAndHangUp);
+    }
+
+    // Found by an audit: a chunk size that is no hex number, or a chunk not ended by CR LF, was logged as an
+    // unexpected ERROR with a stack trace. It is the client's mistake: logged at debug, the connection closed.
+    @Test
+    void brokenChunkFramingIsLoggedAtDebugNotAsAnError() throws Exception {
+        String body = "{\"answers\":{\"sharpOrWorseningPain\":false";
+        String[] framings = { Integer.toHexString(body.length()) + "\r\n" + body + "\r\nzz\r\n", "zz\r\n",
+            "5\r\nabcdefgh\r\n" };
+        int[] next = { 0 };
+        assertLoggedAtDebugOnly("Malformed request framing", () -> sendChunked(framings[next[0]++ % framings.length]));
+    }
+
+    interface Attempt {
+        void run() throws IOException;
+    }
+
+    /** Five attempts: nothing at WARNING or above from the mappers, and a debug line that says what happened. */
+    private static void assertLoggedAtDebugOnly(String expected, Attempt attempt) throws Exception {
         Logger logger = Logger.getLogger(ProblemMappers.class.getName());
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
@@ -49,21 +70,31 @@ class ClientAbortTest {
         logger.setLevel(Level.FINE);
         logger.addHandler(handler);
         try {
-            // Several hang-ups: the service sees some as Vert.x's closed connection, others as a closed channel.
-            for (int attempt = 1; attempt <= 5; attempt++) {
+            for (int i = 1; i <= 5; i++) {
                 int seen = records.size();
-                sendHalfABodyAndHangUp();
-                for (int i = 0; i < 20 && records.size() == seen; i++) {
+                attempt.run();
+                for (int wait = 0; wait < 20 && records.size() == seen; wait++) {
                     Thread.sleep(100);
                 }
             }
             assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                     .map(LogRecord::getMessage).toList());
-            assertTrue(records.stream().anyMatch(r -> String.valueOf(r.getMessage()).contains("closed the connection")),
-                    "the hang-up was seen: " + records.stream().map(LogRecord::getMessage).toList());
+            assertTrue(records.stream().anyMatch(r -> String.valueOf(r.getMessage()).contains(expected)),
+                    "seen: " + records.stream().map(LogRecord::getMessage).toList());
         } finally {
             logger.removeHandler(handler);
             logger.setLevel(before);
+        }
+    }
+
+    private void sendChunked(String framing) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/assessments/preview HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + framing)
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.getInputStream().readAllBytes(); // the service closes the connection
         }
     }
 

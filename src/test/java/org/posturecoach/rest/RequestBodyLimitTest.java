@@ -98,10 +98,36 @@ class RequestBodyLimitTest {
         assertEquals(0, total(ref));
     }
 
+    // Found by an audit: the POSTs that take no body (a replay, an intake's assessment) answered a chunked body of
+    // 300 KB with 200 or 201, and the same body with a Content-Length with 413. Both are 413 now; a small body is
+    // still read and ignored (the near miss).
+    @Test
+    void aPostThatTakesNoBodyHoldsAChunkedBodyToTheLimitToo() throws Exception {
+        String id = AssessmentFixtures.create(uniqueRef("limit-replay"), answers()).get("id").asText();
+        URI replay = assessments.resolve("/api/v1/assessments/" + id + "/replay");
+        byte[] large = " ".repeat(300_000).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = chunked(replay, large);
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("The request body is larger than 65536 bytes (64 KiB)", tree(response.body()).get("detail")
+                .asText());
+        String intake = given().contentType(ContentType.JSON).body("{}").post("/api/v1/intakes").then()
+                .statusCode(201).extract().path("id");
+        assertEquals(413, chunked(assessments.resolve("/api/v1/intakes/" + intake + "/assessment"), large)
+                .statusCode());
+        // Near misses: a small body of any kind, chunked or not, and no body at all are ignored.
+        assertEquals(200, chunked(replay, "hello\u0000".getBytes(StandardCharsets.UTF_8)).statusCode());
+        given().contentType(ContentType.TEXT).body("hello").post(replay).then().statusCode(200);
+        given().post(replay).then().statusCode(200).body("assessment.id", equalTo(id));
+    }
+
     /** No Content-Length: the JDK client sends a body of unknown length chunked. */
     private HttpResponse<String> chunked(byte[] body) throws Exception {
+        return chunked(assessments, body);
+    }
+
+    private static HttpResponse<String> chunked(URI target, byte[] body) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(assessments)
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();

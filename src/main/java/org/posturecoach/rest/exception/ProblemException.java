@@ -13,7 +13,7 @@ public class ProblemException extends RuntimeException {
         this.problem = Problem.of(status, title, detail);
     }
 
-    private ProblemException(Problem problem) {
+    protected ProblemException(Problem problem) {
         super(problem.detail());
         this.problem = problem;
     }

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.http.HttpClosedException;
 
 /**
@@ -243,8 +244,21 @@ public class ProblemMappers {
             LOG.debugf("Client closed the connection: %s", e);
             return respond(Problem.of(400, "Bad Request", "The connection closed before the request was read"));
         }
+        if (badFraming(e)) {
+            // The client's HTTP framing broke while its body was read (a chunk size that is no hex number, a chunk not
+            // ended by CR LF): its mistake, not ours. The connection is closed; the answer is for the record.
+            LOG.debugf("Malformed request framing: %s", e);
+            return respond(Problem.of(400, "Bad Request", "The request body's HTTP framing is malformed"));
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Internal error", "The service could not complete the request"));
+    }
+
+    /** Netty's decoder refused the body's framing, as reading the body reports it (an IOException around it). */
+    private static boolean badFraming(Throwable e) {
+        return firstCause(e, t -> t instanceof java.io.IOException
+                && firstCause(t, c -> c instanceof DecoderException || c instanceof NumberFormatException) != null)
+                != null;
     }
 
     private static boolean clientGone(Throwable e) {
