@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,7 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  * A request the router refuses with a 400 before any resource sees it is answered with a 400 problem+json, not
  * Quarkus's generic error body: an HTTP/1.1 request without a Host header, and a request target that is not a valid
  * URI (a bad percent escape such as {@code %ZZ}), checked here first, as Quarkus's HTTP layer would check it if the
- * service's main had not turned that check (and its empty 400) off. One refusal happens earlier still and keeps an
+ * service's main had not turned that check (and its empty 400) off, and a target that is no path ({@code *} but for
+ * {@code OPTIONS *}, which is answered for the whole server; {@code api/v1/questionnaire} without its slash), which
+ * the router would answer with an empty 404. One refusal happens earlier still and keeps an
  * empty body, since no handler of the application runs for it: a request line over the HTTP codec's 4 KiB (414).
  */
 @ApplicationScoped
@@ -49,7 +52,22 @@ public class MalformedRequests {
         ctx.next();
     }
 
+    /** Every method some path of the service takes. */
+    static final String SERVER_METHODS = "GET, HEAD, POST, OPTIONS";
+
     void answer(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (ctx.statusCode() == 404 && (path == null || !path.startsWith("/")) && !ctx.response().headWritten()) {
+            // The router refuses a target that is no path before any route runs, with an empty 404.
+            if (ctx.request().method() == HttpMethod.OPTIONS && "*".equals(ctx.request().uri())) {
+                // RFC 9110 section 9.3.7: OPTIONS * asks about the server as a whole.
+                ctx.response().setStatusCode(200).putHeader(HttpHeaders.ALLOW, SERVER_METHODS)
+                        .putHeader(HttpHeaders.CONTENT_LENGTH, "0").end();
+                return;
+            }
+            problem(ctx, "The request target must be a path that starts with / (RFC 9112 section 3.2)");
+            return;
+        }
         if (ctx.statusCode() != 400 || ctx.response().headWritten()) {
             ctx.next();
             return;

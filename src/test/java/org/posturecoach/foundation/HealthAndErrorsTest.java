@@ -130,6 +130,30 @@ class HealthAndErrorsTest {
         assertTrue(response[2].contains("\"status\":400") && response[2].contains("not a valid URI"), response[2]);
     }
 
+    // Found by an audit: a target that is no path ("*", a path without its leading slash) got the router's empty 404.
+    // It is a 400 problem; OPTIONS * asks about the whole server (RFC 9110 section 9.3.7) and gets its methods.
+    @ParameterizedTest
+    @ValueSource(strings = { "GET *", "POST *", "GET api/v1/questionnaire", "OPTIONS api/v1/questionnaire" })
+    void aRequestTargetThatIsNoPathIs400Problem(String line) throws IOException {
+        String[] response = raw(line + " HTTP/1.1\r\nHost: localhost\r\n");
+        assertEquals("400", response[0]);
+        assertTrue(response[1].startsWith(PROBLEM), "content type " + response[1]);
+        assertTrue(response[2].contains("\"status\":400") && response[2].contains("must be a path that starts with /"),
+                response[2]);
+    }
+
+    @Test
+    void optionsStarListsTheServersMethods() throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(raw.startsWith("HTTP/1.1 200"), raw);
+            assertTrue(raw.contains("Allow: GET, HEAD, POST, OPTIONS\r\n"), raw);
+        }
+    }
+
     @Test
     void aWellEncodedUnknownIdIsStill404NotMalformed() throws IOException {
         String[] response = raw("GET /api/v1/assessments/%7A%7A HTTP/1.1\r\nHost: localhost\r\n");
