@@ -3,7 +3,9 @@ package org.posturecoach.rest;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.posturecoach.rest.AssessmentFixtures.PATH;
 import static org.posturecoach.rest.AssessmentFixtures.PROBLEM;
 import static org.posturecoach.rest.AssessmentFixtures.answers;
@@ -145,5 +147,14 @@ class IdempotencyTest {
         }
         assertEquals(1, rowsWithKey(key));
         assertEquals(1, total(ref));
+    }
+
+    // A lost race for the key's unique constraint is the design (the loser answers with the winner's row), not a
+    // problem for whoever reads the log: Hibernate's WARN for it is off; an SQL error still logs at ERROR.
+    @Test
+    void aLostRaceForTheKeyIsNotLoggedAsAWarning() {
+        java.util.logging.Logger sqlErrors = java.util.logging.Logger.getLogger("org.hibernate.orm.jdbc.error");
+        assertFalse(sqlErrors.isLoggable(java.util.logging.Level.WARNING));
+        assertTrue(sqlErrors.isLoggable(java.util.logging.Level.SEVERE));
     }
 }
