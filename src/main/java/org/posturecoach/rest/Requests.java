@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.posturecoach.engine.FieldError;
-import org.posturecoach.rest.exception.Problem;
 import org.posturecoach.rest.exception.ProblemException;
+import org.posturecoach.rest.exception.ProblemMappers;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -85,11 +85,7 @@ final class Requests {
             // A number of more than 1,000 digits or nesting deeper than 1,000 levels: the parser stands on the value
             // that broke the limit, so the 400 can name it as any other bad answer.
             JsonStreamContext at = p.getParsingContext();
-            String pointer = at == null ? "" : at.pathAsPointer().toString();
-            String limit = e.getOriginalMessage() == null ? "exceeds this service's limits"
-                    : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
-            throw ProblemException.of(Problem.malformed("The request body is not valid JSON within this service's "
-                    + "limits (nesting depth, number or text length)", List.of(new FieldError(pointer, limit))));
+            throw ProblemException.of(ProblemMappers.overLimits(e, at == null ? "" : at.pathAsPointer().toString()));
         }
         if (tree == null || !tree.isObject()) {
             throw MismatchedInputException.from(p, type, "must be a JSON object");

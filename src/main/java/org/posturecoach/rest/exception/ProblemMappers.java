@@ -73,6 +73,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         JsonProcessingException syntax = syntaxError(e);
+        if (syntax instanceof StreamConstraintsException limit) {
+            // Over the parser's limits (a number of more than 1,000 digits, nesting deeper than 1,000 levels): named
+            // at the field Jackson was reading, or at the whole body when it was the body itself.
+            String pointer = e instanceof JsonMappingException m ? pointer(m) : "";
+            return respond(overLimits(limit, pointer));
+        }
         if (syntax != null) {
             return respond(malformed(syntax));
         }
@@ -85,17 +91,32 @@ public class ProblemMappers {
                     List.of(new FieldError("", "must be a JSON object"))));
         }
         if (e instanceof JsonMappingException m) {
-            StringBuilder pointer = new StringBuilder();
-            for (JsonMappingException.Reference r : m.getPath()) {
-                pointer.append(r.getFieldName() != null ? FieldError.pointer(r.getFieldName())
-                        : "/" + r.getIndex());
-            }
             String detail = e instanceof UnrecognizedPropertyException ? "is not a known field"
                     : "has the wrong type";
             return respond(Problem.invalid("The request body does not match the expected shape",
-                    List.of(new FieldError(pointer.toString(), detail))));
+                    List.of(new FieldError(pointer(m), detail))));
         }
         return respond(Problem.malformed(NOT_JSON + at(e), null));
+    }
+
+    /** The JSON pointer of the field Jackson was reading when it failed. */
+    private static String pointer(JsonMappingException m) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            pointer.append(r.getFieldName() != null ? FieldError.pointer(r.getFieldName()) : "/" + r.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    /**
+     * A body over the parser's limits, naming the value that broke them; the same answer whichever reader met it
+     * (see {@code Requests.object} for the bodies read as trees).
+     */
+    public static Problem overLimits(StreamConstraintsException e, String pointer) {
+        String limit = e.getOriginalMessage() == null ? "exceeds this service's limits"
+                : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+        return Problem.malformed(NOT_JSON + " within this service's limits (nesting depth, number or text length)",
+                List.of(new FieldError(pointer, limit)));
     }
 
     private static final String NOT_JSON = "The request body is not valid JSON";
@@ -133,10 +154,6 @@ public class ProblemMappers {
         }
         if (e instanceof JsonEOFException) {
             return Problem.malformed(NOT_JSON + at(e) + ": the body ends before the JSON value is complete", null);
-        }
-        if (e instanceof StreamConstraintsException) {
-            return Problem.malformed(NOT_JSON + " within this service's limits (nesting depth, number or text "
-                    + "length)", null);
         }
         String reason = reason(e);
         return Problem.malformed(NOT_JSON + at(e) + (reason.isEmpty() ? "" : ": " + reason), null);
@@ -256,9 +273,10 @@ public class ProblemMappers {
 
     /** Netty's decoder refused the body's framing, as reading the body reports it (an IOException around it). */
     private static boolean badFraming(Throwable e) {
-        return firstCause(e, t -> t instanceof java.io.IOException
-                && firstCause(t, c -> c instanceof DecoderException || c instanceof NumberFormatException) != null)
-                != null;
+        // Netty reports a bad chunk size as a NumberFormatException, a trailer line without a colon as an
+        // IllegalArgumentException, the rest as DecoderExceptions.
+        return firstCause(e, t -> t instanceof java.io.IOException && firstCause(t, c -> c instanceof DecoderException
+                || c instanceof NumberFormatException || c instanceof IllegalArgumentException) != null) != null;
     }
 
     private static boolean clientGone(Throwable e) {
