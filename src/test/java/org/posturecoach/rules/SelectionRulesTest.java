@@ -55,6 +55,7 @@ class SelectionRulesTest {
     static final String Y_RAISE = "Scoring: forward head posture favours prone Y-raises";
     static final String NECK = "Scoring: neck pain favours posture work between the shoulder blades";
     static final String TRAPS = "Scoring: upper-trap dominance favours scapular activation work";
+    static final String LOWER_TRAPS = "Scoring: upper-trap dominance favours 001's prone Y-raises and face pulls";
     static final String PULLS = "Scoring: a weak upper back in pulls favours rows";
     static final String OVERHEAD = "Scoring: overhead restriction favours face pulls and wall angels";
     static final String GRIP = "Scoring: a weak grip favours grip work";
@@ -202,7 +203,30 @@ class SelectionRulesTest {
         Evaluation ev = evaluate(with(baseline(), "upperTrapDominance", true));
         assertTrue(mainItems(ev).stream().anyMatch(i -> exercise(i.exerciseId()).getTags().contains("scapular-activation")
                 && i.explanation().because().contains("upper-trap-dominance")));
-        assertFired(ev, FILE, plus(EVERY_INTERMEDIATE_WEEK, TRAPS, FILL));
+        assertFired(ev, FILE, plus(EVERY_INTERMEDIATE_WEEK, TRAPS, LOWER_TRAPS, FILL));
+    }
+
+    // Seed 001: for underactive lower traps and overactive upper traps, "prone Y-raises, and face pulls three times a
+    // week". Found by an audit: a beginner with a band and a bench got band pull-aparts and wall angels, and both moves
+    // 001 names waited. One of them now comes in whenever the kit allows (a bench, a band or a cable); near misses: without upper-trap dominance neither rule fires, and with no equipment the activation work is a
+    // bodyweight move.
+    @Test
+    void upperTrapDominanceGetsTheYRaisesAndFacePulls001Names() {
+        Map<String, Object> bandAndBench = with(baseline(), "experience", "beginner", "equipment",
+                List.of("resistance-band", "bench"));
+        Evaluation ev = evaluate(with(bandAndBench, "upperTrapDominance", true));
+        assertTrue(mainIds(ev).contains("prone-y-raise") || mainIds(ev).contains("band-face-pull"),
+                mainIds(ev)::toString);
+        assertTrue(ev.firedRules().contains(LOWER_TRAPS));
+        Evaluation band = evaluate(with(baseline(), "upperTrapDominance", true, "equipment",
+                List.of("resistance-band")));
+        assertTrue(mainIds(band).contains("band-face-pull"), mainIds(band)::toString);
+        Evaluation without = evaluate(bandAndBench);
+        assertFalse(without.firedRules().contains(LOWER_TRAPS));
+        Evaluation none = evaluate(with(baseline(), "upperTrapDominance", true, "equipment", List.of("none")));
+        assertFalse(none.firedRules().contains(LOWER_TRAPS));
+        assertTrue(mainIds(none).stream().anyMatch(id -> exercise(id).getTags().contains("scapular-activation")),
+                mainIds(none)::toString);
     }
 
     // Seed 001: pair mid-back work with rear-delt and rotator-cuff work. With upper-trap dominance the week's isolation
