@@ -337,7 +337,9 @@ class DosageRulesTest {
             String weeks34, String weeks56) {
         Evaluation ev = evaluate(with(baseline(), "equipment", Arrays.asList(equipment.split(" ")),
                 "experience", experience, "lowBackPain", lowBackPain));
-        List<Evaluation.Progression> steps = ev.plan().progression();
+        // The rotation step after them (rotation.drl) comes only when something waited this week.
+        List<Evaluation.Progression> steps = ev.plan().progression().stream().filter(p -> !"9+".equals(p.weeks()))
+                .toList();
         assertEquals(List.of("1-2", "3-4", "5-6", "7+"), steps.stream().map(Evaluation.Progression::weeks).toList());
         assertEquals(List.of(P12, weeks34, weeks56, P7), steps.stream().map(p -> p.explanation().rule()).toList());
         assertTrue(steps.get(0).changes().contains("3 sets of 12-15"));

@@ -42,14 +42,14 @@ class WrapUpRulesTest {
         // The detail names the week's own exercise count (a beginner's 3), not the 12-set cap, which this week is under.
         assertEquals(3, mainIds(ev).size());
         assertTrue(ev.plan().weeklyWorkingSets() < 12);
-        assertEquals("the week already holds its 3 exercises (a beginner starts with 3); it can come in when they "
-                + "rotate", fly.detail());
+        assertEquals("the week already holds its 3 exercises (a beginner starts with 3); it rotates in later (the "
+                + "progression's last step names it)", fly.detail());
         // Near miss: an intermediate lifter's week is 3 to 5.
         Evaluation other = evaluate(with(HOME_BEGINNER_ROUNDED, "experience", "intermediate"));
         assertTrue(other.excluded().stream().anyMatch(x -> x.reason().equals("weekly-cap-reached")));
         other.excluded().stream().filter(x -> x.reason().equals("weekly-cap-reached")).forEach(x -> assertEquals(
-                "the week already holds its " + mainIds(other).size() + " exercises (a week holds 3 to 5); it can come "
-                        + "in when they rotate", x.detail()));
+                "the week already holds its " + mainIds(other).size() + " exercises (a week holds 3 to 5); it rotates "
+                        + "in later (the progression's last step names it)", x.detail()));
         assertEquals("000_130317a81f3ea7f3.txt", fly.explanation().source());
         // Near miss: the superman is eligible but nothing in the answers called for it.
         assertEquals(Set.of("not-needed"), exclusionReasons(ev, "superman"));
