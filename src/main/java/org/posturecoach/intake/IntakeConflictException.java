@@ -24,8 +24,10 @@ public class IntakeConflictException extends ProblemException {
         super(problem);
     }
 
-    /** Not ready: {@code errors} names each required question still unanswered at {@code /answers/<id>}. */
-    public static IntakeConflictException notReady(String detail, List<String> required) {
+    /** Not ready: the detail and {@code errors} (at {@code /answers/<id>}) name each required question unanswered. */
+    public static IntakeConflictException notReady(List<String> required) {
+        String detail = "The conversation is not complete: required questions remain unanswered: "
+                + String.join(", ", required);
         List<FieldError> errors = required.stream()
                 .map(id -> new FieldError(FieldError.pointer("answers", id), "is required and not answered yet"))
                 .toList();

@@ -212,8 +212,7 @@ public class IntakeService {
         if (status == IntakeStatus.IN_PROGRESS) {
             List<String> required = requiredLeft(pending);
             if (!required.isEmpty()) {
-                throw IntakeConflictException.notReady("The conversation is not complete: required questions "
-                        + "remain unanswered: " + String.join(", ", required), required);
+                throw IntakeConflictException.notReady(required);
             }
             // Every required question is answered: the optional ones still unasked are passed over, as an optional
             // question left out of POST /api/v1/assessments is, and recorded as skipped.
