@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kie.api.definition.type.ClassReactive;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -36,6 +37,7 @@ public class Exercise {
     private Dose defaultDose;
     private List<String> cues = List.of();
     private List<Contraindication> contraindications = List.of();
+    @Schema(hidden = true) // the conditions of `contraindications`, for the rules; not sent
     private Set<String> contraindicationCodes = Set.of();
     private List<String> instructions = List.of();
     private RelatedExercises related = new RelatedExercises(null, null, null);

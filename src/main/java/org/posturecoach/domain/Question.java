@@ -4,10 +4,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Question(String id, String text, String type, boolean required, List<QuestionOption> options,
-        Integer min, Integer max, List<EnableWhen> enableWhen, String enableBehavior, Boolean redFlag, String why,
-        String sign) {
+/** A questionnaire item; the properties after {@code required} are left out when the question has none. */
+public record Question(String id, String text, String type, boolean required,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<QuestionOption> options,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer min,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer max,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EnableWhen> enableWhen,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String enableBehavior,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean redFlag,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String why,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sign) {
 
     public boolean isRedFlag() {
         return Boolean.TRUE.equals(redFlag);

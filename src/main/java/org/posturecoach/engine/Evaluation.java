@@ -29,9 +29,13 @@ public record Evaluation(String knowledgeBaseVersion, String outcome, List<Findi
     public record Session(int day, List<Item> warmup, List<Item> main, List<Item> cooldown) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String exerciseId, String name, String category, int sets, String reps, Integer holdSeconds,
-            Integer restSeconds, String tempo, boolean perSide, List<String> cues, Explanation explanation) {
+    /** {@code reps}, {@code holdSeconds}, {@code restSeconds} and {@code tempo} are left out when the item has none. */
+    public record Item(String exerciseId, String name, String category, int sets,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reps,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer holdSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer restSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String tempo,
+            boolean perSide, List<String> cues, Explanation explanation) {
     }
 
     public record Progression(String weeks, String focus, String changes, Explanation explanation) {

@@ -20,6 +20,7 @@ public record Conversation(String id, IntakeStatus status, String clientRef, Map
         List<Change> history, String assessmentId, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
     /** One history entry: {@code changed} (from → to) or {@code dropped} (from, and why in {@code detail}). */
+    @Schema(name = "AnswerChange")
     public record Change(Instant at, String type, String questionId,
             @Schema(implementation = Object.class, nullable = true, description = "the answer before (any JSON value)")
             JsonNode from,

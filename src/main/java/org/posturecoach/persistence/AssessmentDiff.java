@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.posturecoach.engine.Evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,6 +26,7 @@ public record AssessmentDiff(Change knowledgeBaseVersion, Change outcome, Codes 
         Codes warnings, PlanDiff plan, Codes excluded, Codes firedRules) {
 
     /** A value before and after; either may be null (a plan that appears or disappears). */
+    @Schema(name = "ValueChange")
     public record Change(Object from, Object to) {
         static Change of(Object from, Object to) {
             return Objects.equals(from, to) ? null : new Change(from, to);

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +39,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path(AssessmentResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "Evaluate answers into a plan; store, read, list and replay assessments")
 public class AssessmentResource {
 
     static final String PATH = "/api/v1/assessments";
@@ -62,6 +65,7 @@ public class AssessmentResource {
     /** Evaluates without storing: the same body as a stored assessment, without id and createdAt. */
     @POST
     @Path("preview")
+    @Operation(operationId = "previewAssessment", summary = "Evaluate answers without storing them")
     public AssessmentView preview(AssessmentRequest request) {
         AssessmentRequest body = Requests.require(request);
         Map<String, Object> answers = engine.validate(body.answers(), body.clientRef(), body.problems());
@@ -81,6 +85,7 @@ public class AssessmentResource {
                     maxLength = AssessmentService.MAX_IDEMPOTENCY_KEY),
             description = "A retry with the same key and body returns the first assessment and stores nothing; "
                     + "the same key with another body is 422")
+    @Operation(operationId = "createAssessment", summary = "Evaluate answers and store the assessment")
     public Response create(AssessmentRequest request, @Context HttpHeaders headers) {
         AssessmentRequest body = Requests.require(request);
         // An empty header is a malformed key, not a missing one: read the raw values.
@@ -110,6 +115,7 @@ public class AssessmentResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getAssessment", summary = "Read a stored assessment")
     public AssessmentView get(@PathParam("id") String id) {
         return assessments.get(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
     }
@@ -125,6 +131,7 @@ public class AssessmentResource {
             maximum = "" + MAX_PAGE, defaultValue = "0"))
     @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
             maximum = "" + MAX_SIZE, defaultValue = "" + DEFAULT_SIZE))
+    @Operation(operationId = "listAssessments", summary = "List a client's assessments, newest first")
     public AssessmentPage list(@Context HttpServerRequest http) {
         QueryParameters query = QueryParameters.of(http.query());
         List<FieldError> errors = query.problems("clientRef", "page", "size");
@@ -149,6 +156,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The stored answers no longer fit the current questionnaire; "
             + "`errors` names each answer")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "replayAssessment", summary = "Re-evaluate stored answers under today's knowledge base")
     public Replay replay(@PathParam("id") String id,
             @RequestBody(required = false, description = NO_BODY) byte[] noBody) {
         return assessments.replay(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));

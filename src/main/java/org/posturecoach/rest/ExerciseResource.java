@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/exercises")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exercises", description = "The exercise catalogue")
 public class ExerciseResource {
 
     @Inject
@@ -40,6 +43,7 @@ public class ExerciseResource {
                     "stretch" }))
     @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Only exercises with this tag",
             schema = @Schema(type = SchemaType.STRING, minLength = 1))
+    @Operation(operationId = "listExercises", summary = "List the exercise catalogue")
     public List<Exercise> list(@Context HttpServerRequest http) {
         QueryParameters query = QueryParameters.of(http.query());
         List<FieldError> errors = query.problems("category", "tag");
@@ -62,6 +66,7 @@ public class ExerciseResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getExercise", summary = "Read one exercise")
     public Exercise get(@PathParam("id") String id) {
         return knowledgeBase.current().exercise(id).orElseThrow(() -> ProblemException.notFound("Exercise", id));
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -22,6 +24,7 @@ import org.posturecoach.intake.IntakeService;
 @Path(IntakeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Intakes", description = "Screening conversations for the chatbot, one question at a time")
 public class IntakeResource {
 
     static final String PATH = "/api/v1/intakes";
@@ -35,6 +38,7 @@ public class IntakeResource {
     /** Starts a conversation; the body ({@code clientRef}) is optional. */
     @POST
     @APIResponseSchema(value = IntakeView.class, responseCode = "201", responseDescription = "Started")
+    @Operation(operationId = "startIntake", summary = "Start a conversation")
     public Response create(@RequestBody(required = false) IntakeRequest request) {
         IntakeView view = IntakeView.of(intakes.start(request == null ? null : request.clientRef(),
                 accept::beforeWrite));
@@ -44,6 +48,7 @@ public class IntakeResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getIntake", summary = "Read a conversation as it stands")
     public IntakeView get(@PathParam("id") String id) {
         return IntakeView.of(intakes.get(id));
     }
@@ -54,6 +59,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "200", description = "The conversation with the answers taken",
             content = @Content(schema = @Schema(implementation = IntakeView.class)))
     @APIResponse(responseCode = "409", description = "The conversation is referred, assessed or expired")
+    @Operation(operationId = "answerIntake", summary = "Answer, change or skip questions")
     public IntakeView answer(@PathParam("id") String id, IntakeAnswersRequest request) {
         IntakeAnswersRequest body = Requests.require(request);
         return IntakeView.of(intakes.answer(id, body.answers(), body.skip(), body.problems(), accept::beforeWrite));
@@ -73,6 +79,7 @@ public class IntakeResource {
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Required questions remain, or the conversation expired")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "assessIntake", summary = "Store the finished conversation's assessment")
     public Response assess(@PathParam("id") String id,
             @RequestBody(required = false, description = AssessmentResource.NO_BODY) byte[] noBody) {
         IntakeService.Assessed assessed = intakes.assess(id, accept::beforeWrite);

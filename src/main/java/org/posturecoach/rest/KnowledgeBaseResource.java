@@ -10,11 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.posturecoach.knowledge.KnowledgeBase;
 import org.posturecoach.knowledge.KnowledgeBaseHolder;
 
 @Path("/api/v1/knowledge-base")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Knowledge base", description = "The loaded rules, catalogue and questionnaire")
 public class KnowledgeBaseResource {
 
     @Inject
@@ -26,6 +29,7 @@ public class KnowledgeBaseResource {
 
     /** The loaded version (SHA-256 of rules/), when it was loaded, and the rule names per DRL file. */
     @GET
+    @Operation(operationId = "getKnowledgeBase", summary = "The loaded version and its rules")
     public KnowledgeBaseView get() {
         KnowledgeBase kb = knowledgeBase.current();
         List<String> rules = kb.rulesByFile().values().stream().flatMap(List::stream).sorted().toList();

@@ -1,45 +1,244 @@
 package org.posturecoach.rest;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.posturecoach.domain.Contraindication;
+import org.posturecoach.domain.Dose;
+import org.posturecoach.domain.EnableWhen;
+import org.posturecoach.domain.Exercise;
+import org.posturecoach.domain.Explanation;
+import org.posturecoach.domain.Question;
+import org.posturecoach.domain.QuestionOption;
+import org.posturecoach.domain.Questionnaire;
+import org.posturecoach.domain.RelatedExercises;
+import org.posturecoach.engine.Evaluation;
+import org.posturecoach.intake.Conversation;
+import org.posturecoach.persistence.AssessmentDiff;
+import org.posturecoach.persistence.AssessmentPage;
+import org.posturecoach.persistence.Replay;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * What the annotations cannot say in the OpenAPI document: every 201 of the API sends {@code Location} (the created
- * object's path), and an enum lists each value once (an intake stored as {@code assessed} is shown as
- * {@code complete}, so the generated enum held {@code complete} twice and a generated Java or C# client did not
- * compile).
+ * What the annotations cannot say in the OpenAPI document, so that a client generated from it works as written
+ * (found by generating TypeScript and Java clients, openapi-generator 7):
+ * <ul>
+ * <li>every 201 sends {@code Location} (the created object's path), and the two that can be replayed say so with
+ * {@code Idempotent-Replayed};</li>
+ * <li>the two POSTs that take no body document none (a generated client sent a binary or a {@code null} body);</li>
+ * <li>{@code answers} is one {@code Answers} component, a map of question ids to booleans, integers, codes or lists
+ * of codes, where generators had read a bare {@code object};</li>
+ * <li>the contract's closed sets (outcome, severity, exercise category, level, low-back load, question type,
+ * enableWhen operator) are named enum components, reused by the catalogue's {@code category} filter;</li>
+ * <li>every property the service always sends is {@code required} (present, possibly null where the schema allows
+ * it): the components of the response records, except those Jackson leaves out when null
+ * ({@code @JsonInclude(NON_NULL)});</li>
+ * <li>an enum lists each value once (an intake stored as {@code assessed} is shown as {@code complete}, so the
+ * generated enum held {@code complete} twice and a generated Java or C# client did not compile).</li>
+ * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiCompletion implements OASFilter {
+
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    /** The types of what the service sends, named in the document by their simple or {@code @Schema} name. */
+    private static final List<Class<?>> RESPONSE_TYPES = List.of(AssessmentView.class, AssessmentPage.class,
+            Replay.class, AssessmentDiff.Codes.class, AssessmentDiff.Change.class, Evaluation.FindingView.class,
+            Evaluation.WarningView.class, Evaluation.ExcludedView.class, Evaluation.Plan.class,
+            Evaluation.Session.class, Evaluation.Item.class, Evaluation.Progression.class, Explanation.class,
+            IntakeView.class, Conversation.Change.class, Exercise.class, Dose.class, Contraindication.class,
+            RelatedExercises.class, Questionnaire.class, Question.class, QuestionOption.class, EnableWhen.class,
+            KnowledgeBaseResource.KnowledgeBaseView.class);
+
+    /** The contract's closed sets: component name, its values, and the properties that take it. */
+    private record ClosedSet(String name, List<String> values, List<String> properties) {
+    }
+
+    private static final List<ClosedSet> CLOSED_SETS = List.of(
+            new ClosedSet("Outcome", List.of("plan", "refer"), List.of("AssessmentView.outcome")),
+            new ClosedSet("Severity", List.of("info", "caution", "stop"), List.of("WarningView.severity")),
+            new ClosedSet("ExerciseCategory", Exercise.CATEGORIES, List.of("Exercise.category", "Item.category")),
+            new ClosedSet("Level", List.of("beginner", "intermediate", "advanced"), List.of("Exercise.level")),
+            new ClosedSet("LowBackLoad", List.of("low", "moderate", "high"), List.of("Exercise.lowBackLoad")),
+            new ClosedSet("QuestionType", List.of("boolean", "integer", "choice", "multi-choice", "string"),
+                    List.of("Question.type")),
+            new ClosedSet("EnableWhenOperator", List.of("exists", "=", "!=", ">", "<", ">=", "<="),
+                    List.of("EnableWhen.operator")));
+
+    /** The creates a retry answers with the first response again, marked {@code Idempotent-Replayed}. */
+    private static final Set<String> REPLAYABLE = Set.of("createAssessment", "assessIntake");
+
+    private static final List<String> ANSWER_PROPERTIES = List.of("AssessmentRequest.answers",
+            "IntakeAnswersRequest.answers", "AssessmentView.answers", "IntakeView.answers");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
-                APIResponse created = op.getResponses() == null ? null : op.getResponses().getAPIResponse("201");
-                if (path.startsWith("/api/") && created != null) {
-                    created.addHeader("Location", location());
+                if (path.startsWith("/api/")) {
+                    complete(path, op);
                 }
             }));
         }
-        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            openAPI.getComponents().getSchemas().values().forEach(OpenApiCompletion::listEnumOnce);
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(OpenApiCompletion::listEnumOnce);
+        schemas.values().forEach(OpenApiCompletion::oneWayToSayNullable);
+        openAPI.getComponents().addSchema("Answers", answers());
+        ANSWER_PROPERTIES.forEach(p -> property(schemas, p).ifPresent(s -> refer(s, "Answers")));
+        for (ClosedSet set : CLOSED_SETS) {
+            openAPI.getComponents().addSchema(set.name(), OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                    .enumeration(new ArrayList<>(set.values())));
+            set.properties().forEach(p -> property(schemas, p).ifPresent(s -> refer(s, set.name())));
+        }
+        for (Class<?> type : RESPONSE_TYPES) {
+            Schema schema = schemas.get(componentName(type));
+            if (schema != null && schema.getProperties() != null) {
+                Set<String> required = new LinkedHashSet<>(alwaysSent(type, schema.getProperties().keySet()));
+                if (schema.getRequired() != null) {
+                    required.addAll(schema.getRequired());
+                }
+                if (!required.isEmpty()) {
+                    schema.setRequired(new ArrayList<>(required));
+                }
+            }
+        }
+        Schema request = schemas.get("AssessmentRequest");
+        if (request != null) {
+            request.setRequired(List.of("answers"));
         }
     }
 
-    private static Header location() {
+    private static void complete(String path, Operation op) {
+        APIResponses responses = op.getResponses();
+        if (responses != null && responses.getAPIResponses() != null) {
+            APIResponse created = responses.getAPIResponse("201");
+            if (created != null) {
+                created.addHeader("Location", location(path));
+                if (REPLAYABLE.contains(String.valueOf(op.getOperationId()))) {
+                    created.addHeader(AssessmentResource.REPLAYED, replayed());
+                }
+            }
+        }
+        if (op.getRequestBody() != null && AssessmentResource.NO_BODY.equals(op.getRequestBody().getDescription())) {
+            op.setRequestBody(null);
+            op.setDescription((op.getDescription() == null ? "" : op.getDescription() + " ") + "Takes no body: "
+                    + "one sent anyway is ignored (over 64 KiB it is a 413, compressed or not UTF-8 a 415).");
+        }
+        if (op.getParameters() != null) {
+            op.getParameters().stream().filter(p -> "category".equals(p.getName()) && p.getSchema() != null)
+                    .forEach(p -> p.setSchema(OASFactory.createSchema().ref(SCHEMAS + "ExerciseCategory")));
+        }
+    }
+
+    private static Header location(String path) {
+        String created = path.startsWith("/api/v1/intakes/") ? "/api/v1/assessments/{id}" : path + "/{id}";
         return OASFactory.createHeader().required(true)
-                .description("The path of the created object, e.g. /api/v1/assessments/{id}")
+                .description("The path of the created object: " + created)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference"));
+    }
+
+    private static Header replayed() {
+        return OASFactory.createHeader().required(false)
+                .description("`true` when this is the first response again (a retry of the same request), and nothing "
+                        + "new was stored")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN));
+    }
+
+    private static Schema answers() {
+        Schema code = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("Question id -> answer: a boolean, an integer (written without a decimal point), an "
+                        + "option code or a list of option codes, as GET /api/v1/questionnaire says for each question")
+                .additionalPropertiesSchema(OASFactory.createSchema().anyOf(List.of(
+                        OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN),
+                        OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"),
+                        code,
+                        OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))));
+    }
+
+    /** A property given as {@code Component.property}, when the document has it. */
+    private static Optional<Schema> property(Map<String, Schema> schemas, String dotted) {
+        String[] parts = dotted.split("\\.");
+        Schema owner = schemas.get(parts[0]);
+        return Optional.ofNullable(owner == null || owner.getProperties() == null ? null
+                : owner.getProperties().get(parts[1]));
+    }
+
+    /** Turns a property schema into a reference to a component, keeping its description. */
+    private static void refer(Schema property, String component) {
+        String description = property.getDescription();
+        property.setType(null);
+        property.setEnumeration(null);
+        property.setAdditionalPropertiesSchema(null);
+        property.setFormat(null);
+        property.setRef(SCHEMAS + component);
+        property.setDescription(description);
+    }
+
+    /** The properties of a response type that are always in the JSON the service sends. */
+    private static List<String> alwaysSent(Class<?> type, Set<String> documented) {
+        boolean omitsNulls = omitsNulls(type);
+        List<String> out = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                boolean omitted = omitsNulls || omitsNulls(c) || omitsNulls(c.getAccessor());
+                if (documented.contains(c.getName()) && (c.getType().isPrimitive() || !omitted)) {
+                    out.add(c.getName());
+                }
+            }
+        } else if (!omitsNulls) {
+            out.addAll(documented);
+        }
+        return out;
+    }
+
+    private static boolean omitsNulls(AnnotatedElement element) {
+        JsonInclude include = element.getAnnotation(JsonInclude.class);
+        return include != null && include.value() != JsonInclude.Include.ALWAYS
+                && include.value() != JsonInclude.Include.USE_DEFAULTS;
+    }
+
+    private static String componentName(Class<?> type) {
+        org.eclipse.microprofile.openapi.annotations.media.Schema named =
+                type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return named != null && !named.name().isEmpty() ? named.name() : type.getSimpleName();
+    }
+
+    /**
+     * A nullable reference is written {@code anyOf: [$ref, {type: null}]} alone: the scanner also gave some a sibling
+     * {@code type: [string, null]}, which a generator read instead, losing the nullability.
+     */
+    private static void oneWayToSayNullable(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(p -> {
+            if (p.getAnyOf() != null && p.getType() != null) {
+                p.setType(null);
+            }
+        });
     }
 
     private static void listEnumOnce(Schema schema) {

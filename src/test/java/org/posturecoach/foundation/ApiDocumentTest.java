@@ -5,10 +5,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -124,8 +131,85 @@ class ApiDocumentTest {
         JsonPath doc = document();
         assertThat(doc.getMap("components.schemas.Problem.properties").keySet(),
                 containsInAnyOrder("type", "title", "status", "detail", "errors"));
-        assertThat(
-                doc.getMap("components.schemas.Problem.properties.errors.items.properties").keySet(),
+        assertThat(doc.getString("components.schemas.Problem.properties.errors.items.'$ref'"),
+                is("#/components/schemas/FieldError"));
+        assertThat(doc.getMap("components.schemas.FieldError.properties").keySet(),
                 containsInAnyOrder("pointer", "detail"));
+    }
+
+    /**
+     * What a generated client needs, found by generating TypeScript and Java clients (openapi-generator 7): the
+     * successes listed first (a generator took its Accept from the first answer listed, problem+json alone when a 422
+     * came before the 201, and was refused with a 406); an operationId on every operation, each once; no request body
+     * on the two POSTs that take none (a generated client sent a binary or null body); answers as the one Answers map.
+     */
+    @Test
+    void aGeneratedClientGetsNamedOperationsSuccessesFirstAndTypedAnswers() {
+        JsonPath doc = document();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        Set<String> ids = new HashSet<>();
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> op) || !op.containsKey("responses")) {
+                return;
+            }
+            List<String> statuses = new ArrayList<>(
+                    ((Map<String, Object>) op.get("responses")).keySet());
+            assertThat(path + " " + method + " " + statuses, statuses.get(0).startsWith("2"), is(true));
+            if (path.startsWith("/api/")) {
+                assertThat(path + " " + method + " " + statuses, statuses, is(statuses.stream().sorted().toList()));
+                String id = (String) op.get("operationId");
+                assertThat(path + " " + method, id, not(nullValue()));
+                assertThat(id + " twice", ids.add(id), is(true));
+            }
+        }));
+        assertThat(ids, hasItem("createAssessment"));
+        for (String bodiless : new String[] { "/api/v1/assessments/{id}/replay", "/api/v1/intakes/{id}/assessment" }) {
+            assertThat(bodiless, doc.get("paths.'" + bodiless + "'.post.requestBody"), nullValue());
+        }
+        // Near miss: a POST that takes a body keeps it.
+        assertThat(doc.get("paths.'/api/v1/assessments'.post.requestBody"), not(nullValue()));
+        for (String owner : List.of("AssessmentRequest", "IntakeAnswersRequest", "AssessmentView", "IntakeView")) {
+            assertThat(owner, doc.getString("components.schemas." + owner + ".properties.answers.'$ref'"),
+                    is("#/components/schemas/Answers"));
+        }
+        assertThat(doc.getList("components.schemas.Answers.additionalProperties.anyOf.type"),
+                containsInAnyOrder("boolean", "integer", "string", "array"));
+        String created = "paths.'/api/v1/assessments'.post.responses.'201'.headers";
+        assertThat(doc.getMap(created), hasKey("Idempotent-Replayed"));
+        assertThat(doc.getString(created + ".Location.description"), containsString("/api/v1/assessments/{id}"));
+        assertThat(doc.getString("paths.'/api/v1/intakes'.post.responses.'201'.headers.Location.description"),
+                containsString("/api/v1/intakes/{id}"));
+    }
+
+    /**
+     * Every property the service always sends is required (a generated model made every field optional), and those it
+     * leaves out when empty are not: a preview has no id, an item without a hold has no holdSeconds. The contract's
+     * closed sets are enums. OpenApiConformanceTest checks real answers against these lists.
+     */
+    @Test
+    void alwaysSentPropertiesAreRequiredAndClosedSetsAreEnums() {
+        JsonPath doc = document();
+        assertThat(doc.getList("components.schemas.AssessmentView.required"),
+                hasItems("outcome", "findings", "warnings", "plan", "excluded", "firedRules",
+                        "knowledgeBaseVersion", "answers", "clientRef"));
+        assertThat(doc.getList("components.schemas.AssessmentView.required"), not(hasItem("id")));
+        assertThat(doc.getList("components.schemas.Item.required"),
+                hasItems("exerciseId", "name", "category", "sets", "perSide", "cues", "explanation"));
+        assertThat(doc.getList("components.schemas.Item.required"), not(hasItem("holdSeconds")));
+        assertThat(doc.getList("components.schemas.Question.required"),
+                containsInAnyOrder("id", "text", "type", "required"));
+        assertThat(doc.getList("components.schemas.Exercise.required"), hasItem("lowBackLoad"));
+        assertThat(doc.getMap("components.schemas.Exercise.properties"), not(hasKey("contraindicationCodes")));
+        assertThat(doc.getList("components.schemas.Problem.required"), containsInAnyOrder("type", "title", "status"));
+        assertThat(doc.getList("components.schemas.AssessmentRequest.required"), containsInAnyOrder("answers"));
+        assertThat(doc.getList("components.schemas.Outcome.enum"), containsInAnyOrder("plan", "refer"));
+        assertThat(doc.getList("components.schemas.Severity.enum"), containsInAnyOrder("info", "caution", "stop"));
+        assertThat(doc.getString("components.schemas.WarningView.properties.severity.'$ref'"),
+                is("#/components/schemas/Severity"));
+        String category = "paths.'/api/v1/exercises'.get.parameters.find { it.name == 'category' }";
+        assertThat(doc.getString(category + ".schema.'$ref'"),
+                is("#/components/schemas/ExerciseCategory"));
+        assertThat(doc.getList("components.schemas.EnableWhenOperator.enum"),
+                containsInAnyOrder("exists", "=", "!=", ">", "<", ">=", "<="));
     }
 }

@@ -86,6 +86,9 @@ class OpenApiConformanceTest {
                 is(List.of("/rule: 1 is not \"string\"")));
         assertThat(doc.violations(tree("{\"rule\":null,\"because\":[],\"source\":null}"), explanation),
                 is(List.of("/rule: null is not \"string\"")));
+        // Every property the service always sends is required (found by generating clients: all were optional).
+        assertThat(doc.violations(tree("{\"rule\":\"r\",\"because\":[]}"), explanation),
+                is(List.of("/source: required but absent")));
         assertThat(doc.violations(tree("{\"code\":\"x\",\"title\":\"t\",\"explanation\":null}"),
                 doc.component("FindingView")), not(empty()));
     }
