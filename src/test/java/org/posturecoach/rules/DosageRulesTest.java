@@ -354,9 +354,10 @@ class DosageRulesTest {
     // cable machine, dumbbell rows only with dumbbells, face pulls only with a band or cable.
     @ParameterizedTest(name = "{0}, {1}, low back pain {2}")
     @CsvSource(delimiter = '|', value = {
-            "dumbbells barbell bench cable-machine | intermediate | false | seated cable rows 3x10;bent-over dumbbell rows | -  | Keep one heavy row (this plan's;20 face pulls. | Include one heavy row",
-            "cable-machine                         | advanced     | false | seated cable rows 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
-            "dumbbells                             | intermediate | false | bent-over dumbbell rows 3x8-10 | cable | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
+            "dumbbells barbell bench cable-machine | intermediate | false | take this plan's Seated Cable Row to 3x10;add neutral-grip bent-over dumbbell rows 3x8-10 | -  | Keep one heavy row (this plan's;20 face pulls. | Include one heavy row",
+            "cable-machine                         | advanced     | false | take this plan's Seated Cable Row to 3x10 | dumbbell rows | heavy seated cable row;20 face pulls. | Pendlay",
+            "dumbbells                             | intermediate | false | keep this plan's Bent-Over Dumbbell Row (Neutral Grip) at 3x8-10. Tempo | cable;add;in place of other main work | heavy single-arm dumbbell row | Pendlay;20 face pulls.",
+            "dumbbells                             | beginner     | false | take this plan's Bent-Over Dumbbell Row (Neutral Grip) to 3x8-10, in place of other main work | add | single-arm dumbbell row | Pendlay",
             "resistance-band                       | intermediate | false | Work up to seated band rows 2x10-15 and single-arm band rows 2x10 per side | Get a resistance band | stronger band;20 face pulls. | Pendlay",
             "row-machine                           | intermediate | false | Work this plan's Hammer Strength Iso-Lateral Row at 3x10, then 3x8-10 | Get a resistance band | heavy chest-supported machine row | Pendlay",
             "landmine                              | intermediate | false | Get a resistance band | Work this plan's;Keep the rows | once you have a resistance band or weights | Pendlay",

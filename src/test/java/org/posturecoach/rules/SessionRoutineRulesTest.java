@@ -238,6 +238,13 @@ class SessionRoutineRulesTest {
         assertTrue(free.plan().sessions().stream().flatMap(s -> java.util.stream.Stream.concat(s.warmup().stream(),
                 s.cooldown().stream())).anyMatch(i -> i.cues().stream().anyMatch(ARMS_UP_CUES::contains)));
         assertNotFired(free, FILE, ARMS_LOW);
+        // Found by a clinician's review: without a foam roller the seated thoracic extension (hands behind the head)
+        // kept the hands up; it is an arms-overhead drill too.
+        Evaluation seated = evaluate(with(baseline(), "shoulderPainOverhead", true, "midBackStiffness", true,
+                "equipment", List.of("dumbbells")));
+        Evaluation.Item extension = seated.plan().sessions().get(0).warmup().stream()
+                .filter(i -> i.exerciseId().equals("thoracic-extension")).findFirst().orElseThrow();
+        assertTrue(extension.cues().contains(ARMS_LOW_CUE), extension.cues()::toString);
     }
 
     // Shoulder pain overhead: the doorway chest stretch, wherever planned (cool-down, daily), keeps the elbows below
