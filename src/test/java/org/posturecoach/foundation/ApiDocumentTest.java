@@ -172,8 +172,8 @@ class ApiDocumentTest {
             assertThat(owner, doc.getString("components.schemas." + owner + ".properties.answers.'$ref'"),
                     is("#/components/schemas/Answers"));
         }
-        assertThat(doc.getList("components.schemas.Answers.additionalProperties.anyOf.type"),
-                containsInAnyOrder("boolean", "integer", "string", "array"));
+        // Any value per id: an anyOf of the four kinds broke generated Java clients on list answers.
+        assertThat(doc.getMap("components.schemas.Answers.additionalProperties"), is(Map.of()));
         String created = "paths.'/api/v1/assessments'.post.responses.'201'.headers";
         assertThat(doc.getMap(created), hasKey("Idempotent-Replayed"));
         assertThat(doc.getString(created + ".Location.description"), containsString("/api/v1/assessments/{id}"));
