@@ -25,6 +25,9 @@ public class Exercise {
     /** The contract's categories, in the order the contract lists them. */
     public static final List<String> CATEGORIES = List.of("warmup", "mobility", "activation", "strength", "stretch");
 
+    /** The contract's low-back loads, lightest first. */
+    public static final List<String> LOW_BACK_LOADS = List.of("low", "moderate", "high");
+
     private String id;
     private String name;
     private String category;

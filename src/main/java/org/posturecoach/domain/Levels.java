@@ -1,7 +1,12 @@
 package org.posturecoach.domain;
 
+import java.util.List;
+
 /** Experience levels in order, shared by exercises and clients. */
 public final class Levels {
+    /** The contract's levels, in order. */
+    public static final List<String> ALL = List.of("beginner", "intermediate", "advanced");
+
     private Levels() {
     }
 

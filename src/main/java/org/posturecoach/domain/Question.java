@@ -15,6 +15,9 @@ public record Question(String id, String text, String type, boolean required,
         @JsonInclude(JsonInclude.Include.NON_NULL) String why,
         @JsonInclude(JsonInclude.Include.NON_NULL) String sign) {
 
+    /** The contract's question types. */
+    public static final List<String> TYPES = List.of("boolean", "integer", "choice", "multi-choice", "string");
+
     public boolean isRedFlag() {
         return Boolean.TRUE.equals(redFlag);
     }

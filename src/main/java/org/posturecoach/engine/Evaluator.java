@@ -37,7 +37,8 @@ public final class Evaluator {
 
     /** A session's parts in order, then the daily routine's (day 0). */
     private static final List<String> PARTS = List.of("warmup", "main", "cooldown", "daily");
-    private static final List<String> SEVERITIES = List.of("stop", "caution", "info");
+    /** Warning severities, the most severe first (the order warnings are listed in). */
+    public static final List<String> SEVERITIES = List.of("stop", "caution", "info");
 
     private final int maxFirings;
 

@@ -9,16 +9,13 @@ import java.util.stream.Stream;
 import org.posturecoach.domain.Catalogue;
 import org.posturecoach.domain.Contraindication;
 import org.posturecoach.domain.Exercise;
+import org.posturecoach.domain.Levels;
 import org.posturecoach.domain.Question;
 import org.posturecoach.domain.QuestionOption;
 import org.posturecoach.domain.Questionnaire;
 
 /** Refuses a knowledge base whose data would break a contract promise; names the entry and field. */
 final class CatalogueCheck {
-
-    static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced");
-    static final Set<String> LOADS = Set.of("low", "moderate", "high");
-    static final Set<String> TYPES = Set.of("boolean", "integer", "choice", "multi-choice", "string");
 
     private final Catalogue catalogue;
     private final Questionnaire questionnaire;
@@ -48,8 +45,8 @@ final class CatalogueCheck {
             }
             require(at, "name", e.getName() != null && !e.getName().isBlank());
             require(at, "category", Exercise.CATEGORIES.contains(e.getCategory()));
-            require(at, "level", LEVELS.contains(e.getLevel()));
-            require(at, "lowBackLoad", LOADS.contains(e.getLowBackLoad()));
+            require(at, "level", Levels.ALL.contains(e.getLevel()));
+            require(at, "lowBackLoad", Exercise.LOW_BACK_LOADS.contains(e.getLowBackLoad()));
             require(at, "defaultDose.sets (1-5)", e.getDefaultDose() != null && e.getDefaultDose().sets() != null
                     && e.getDefaultDose().sets() >= 1 && e.getDefaultDose().sets() <= 5);
             require(at, "sources", !e.getSources().isEmpty());
@@ -75,7 +72,7 @@ final class CatalogueCheck {
             if (!qids.add(q.id())) {
                 problems.add(at + "duplicate id");
             }
-            require(at, "type", TYPES.contains(q.type()));
+            require(at, "type", Question.TYPES.contains(q.type()));
             if (("choice".equals(q.type()) || "multi-choice".equals(q.type()))
                     && (q.options() == null || q.options().isEmpty())) {
                 problems.add(at + "options are required for " + q.type());

@@ -22,11 +22,13 @@ import org.posturecoach.domain.Dose;
 import org.posturecoach.domain.EnableWhen;
 import org.posturecoach.domain.Exercise;
 import org.posturecoach.domain.Explanation;
+import org.posturecoach.domain.Levels;
 import org.posturecoach.domain.Question;
 import org.posturecoach.domain.QuestionOption;
 import org.posturecoach.domain.Questionnaire;
 import org.posturecoach.domain.RelatedExercises;
 import org.posturecoach.engine.Evaluation;
+import org.posturecoach.engine.Evaluator;
 import org.posturecoach.intake.Conversation;
 import org.posturecoach.persistence.AssessmentDiff;
 import org.posturecoach.persistence.AssessmentPage;
@@ -74,12 +76,11 @@ public class OpenApiCompletion implements OASFilter {
 
     private static final List<ClosedSet> CLOSED_SETS = List.of(
             new ClosedSet("Outcome", List.of("plan", "refer"), List.of("AssessmentView.outcome")),
-            new ClosedSet("Severity", List.of("info", "caution", "stop"), List.of("WarningView.severity")),
+            new ClosedSet("Severity", Evaluator.SEVERITIES, List.of("WarningView.severity")),
             new ClosedSet("ExerciseCategory", Exercise.CATEGORIES, List.of("Exercise.category", "Item.category")),
-            new ClosedSet("Level", List.of("beginner", "intermediate", "advanced"), List.of("Exercise.level")),
-            new ClosedSet("LowBackLoad", List.of("low", "moderate", "high"), List.of("Exercise.lowBackLoad")),
-            new ClosedSet("QuestionType", List.of("boolean", "integer", "choice", "multi-choice", "string"),
-                    List.of("Question.type")),
+            new ClosedSet("Level", Levels.ALL, List.of("Exercise.level")),
+            new ClosedSet("LowBackLoad", Exercise.LOW_BACK_LOADS, List.of("Exercise.lowBackLoad")),
+            new ClosedSet("QuestionType", Question.TYPES, List.of("Question.type")),
             new ClosedSet("EnableWhenOperator", List.of("exists", "=", "!=", ">", "<", ">=", "<="),
                     List.of("EnableWhen.operator")));
 
