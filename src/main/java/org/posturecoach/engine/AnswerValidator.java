@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class AnswerValidator {
 
-    static final int MAX_STRING = 500;
+    public static final int MAX_STRING = 500;
 
     /** Whether an answer set must be complete (an assessment) or may be partial (a conversation in progress). */
     public enum Mode { COMPLETE, PARTIAL }
@@ -122,7 +122,9 @@ public final class AnswerValidator {
                 if (!v.isTextual()) {
                     return "must be text";
                 }
-                return v.asText().length() > MAX_STRING ? "must be at most " + MAX_STRING + " characters" : null;
+                String text = v.asText();
+                // Characters as JSON Schema's maxLength counts them (code points: an emoji is one, not two).
+                return text.codePointCount(0, text.length()) > MAX_STRING ? "must be at most " + MAX_STRING + " characters" : null;
             default:
                 return "has an unsupported type";
         }

@@ -3,6 +3,7 @@ package org.posturecoach.rest;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,15 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code Idempotent-Replayed};</li>
  * <li>the two POSTs that take no body document none (a generated client sent a binary or a {@code null} body);</li>
  * <li>{@code answers} is one {@code Answers} component, a map of question ids to any JSON value, where generators had
- * read a bare {@code object} for requests;</li>
+ * read a bare {@code object} for requests (when the service starts, {@link AnswersSchema} adds a typed property per
+ * question of the loaded questionnaire);</li>
  * <li>the contract's closed sets (outcome, severity, exercise category, level, low-back load, question type,
  * enableWhen operator) are named enum components, reused by the catalogue's {@code category} filter;</li>
  * <li>every property the service always sends is {@code required} (present, possibly null where the schema allows
  * it): the components of the response records, except those Jackson leaves out when null
  * ({@code @JsonInclude(NON_NULL)});</li>
+ * <li>a stored assessment ({@code StoredAssessment}: created, read, listed, replayed, assessed from an intake)
+ * requires its {@code id} and {@code createdAt}, which a preview ({@code AssessmentView}) lacks;</li>
  * <li>an enum lists each value once (an intake stored as {@code assessed} is shown as {@code complete}, so the
  * generated enum held {@code complete} twice and a generated Java or C# client did not compile).</li>
  * </ul>
@@ -86,6 +90,10 @@ public class OpenApiCompletion implements OASFilter {
 
     /** The creates a retry answers with the first response again, marked {@code Idempotent-Replayed}. */
     private static final Set<String> REPLAYABLE = Set.of("createAssessment", "assessIntake");
+
+    /** The component of a stored assessment, and the operations that answer with one. */
+    static final String STORED = "StoredAssessment";
+    private static final Set<String> STORED_RESULTS = Set.of("createAssessment", "getAssessment", "assessIntake");
 
     private static final List<String> ANSWER_PROPERTIES = List.of("AssessmentRequest.answers",
             "IntakeAnswersRequest.answers", "AssessmentView.answers", "IntakeView.answers");
@@ -124,6 +132,7 @@ public class OpenApiCompletion implements OASFilter {
                 }
             }
         }
+        storedAssessment(openAPI, schemas);
         Schema request = schemas.get("AssessmentRequest");
         if (request != null) {
             request.setRequired(List.of("answers"));
@@ -133,6 +142,15 @@ public class OpenApiCompletion implements OASFilter {
     private static void complete(String path, Operation op) {
         APIResponses responses = op.getResponses();
         if (responses != null && responses.getAPIResponses() != null) {
+            if (STORED_RESULTS.contains(String.valueOf(op.getOperationId()))) {
+                responses.getAPIResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") && response.getContent() != null) {
+                        response.getContent().getMediaTypes().values().stream().map(m -> m.getSchema())
+                                .filter(s -> s != null && (SCHEMAS + "AssessmentView").equals(s.getRef()))
+                                .forEach(s -> s.setRef(SCHEMAS + STORED));
+                    }
+                });
+            }
             APIResponse created = responses.getAPIResponse("201");
             if (created != null) {
                 created.addHeader("Location", location(path));
@@ -176,6 +194,28 @@ public class OpenApiCompletion implements OASFilter {
                 .description("Question id -> answer: a boolean, an integer (written without a decimal point), an "
                         + "option code or a list of option codes, as GET /api/v1/questionnaire says for each question")
                 .additionalPropertiesSchema(OASFactory.createSchema());
+    }
+
+    /**
+     * A stored assessment always carries its {@code id} and {@code createdAt}; a preview ({@code AssessmentView})
+     * has neither. The same properties, two components, so that a generated client need not check a stored
+     * assessment's id for null.
+     */
+    private static void storedAssessment(OpenAPI openAPI, Map<String, Schema> schemas) {
+        Schema view = schemas.get("AssessmentView");
+        if (view == null || view.getProperties() == null) {
+            return;
+        }
+        List<String> required = new ArrayList<>(List.of("id", "createdAt"));
+        if (view.getRequired() != null) {
+            view.getRequired().stream().filter(p -> !required.contains(p)).forEach(required::add);
+        }
+        view.setDescription("An assessment as evaluated; a preview has no id and no createdAt");
+        openAPI.getComponents().addSchema(STORED, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An assessment as stored, with its id and the time it was stored")
+                .properties(new LinkedHashMap<>(view.getProperties())).required(required));
+        property(schemas, "Replay.assessment").ifPresent(s -> s.setRef(SCHEMAS + STORED));
+        property(schemas, "AssessmentPage.items").map(Schema::getItems).ifPresent(s -> s.setRef(SCHEMAS + STORED));
     }
 
     /** A property given as {@code Component.property}, when the document has it. */

@@ -57,7 +57,7 @@ class ApiDocumentTest {
         String r = responses("/api/v1/assessments", "post");
         assertCreated(doc, r);
         assertThat(doc.getString(r + ".'201'.content.'application/json'.schema.'$ref'"),
-                containsString("AssessmentView"));
+                is("#/components/schemas/StoredAssessment"));
         for (String status : new String[] { "400", "406", "413", "415", "422" }) {
             assertThat(status, problemSchema(doc, r, status), is(PROBLEM_REF));
         }
@@ -193,6 +193,19 @@ class ApiDocumentTest {
                 hasItems("outcome", "findings", "warnings", "plan", "excluded", "firedRules",
                         "knowledgeBaseVersion", "answers", "clientRef"));
         assertThat(doc.getList("components.schemas.AssessmentView.required"), not(hasItem("id")));
+        // A stored assessment has the same properties and always its id and createdAt; only a preview lacks them.
+        assertThat(doc.getList("components.schemas.StoredAssessment.required"),
+                hasItems("id", "createdAt", "outcome", "plan", "answers", "firedRules"));
+        assertThat(doc.getMap("components.schemas.StoredAssessment.properties").keySet(),
+                is(doc.getMap("components.schemas.AssessmentView.properties").keySet()));
+        String stored = "#/components/schemas/StoredAssessment";
+        String json = ".content.'application/json'.schema.'$ref'";
+        assertThat(doc.getString("paths.'/api/v1/assessments/{id}'.get.responses.'200'" + json), is(stored));
+        assertThat(doc.getString("paths.'/api/v1/intakes/{id}/assessment'.post.responses.'201'" + json), is(stored));
+        assertThat(doc.getString("components.schemas.AssessmentPage.properties.items.items.'$ref'"), is(stored));
+        assertThat(doc.getString("components.schemas.Replay.properties.assessment.'$ref'"), is(stored));
+        assertThat(doc.getString("paths.'/api/v1/assessments/preview'.post.responses.'200'" + json),
+                is("#/components/schemas/AssessmentView"));
         assertThat(doc.getList("components.schemas.Item.required"),
                 hasItems("exerciseId", "name", "category", "sets", "perSide", "cues", "explanation"));
         assertThat(doc.getList("components.schemas.Item.required"), not(hasItem("holdSeconds")));

@@ -3,8 +3,10 @@ package org.posturecoach.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +25,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.posturecoach.domain.Questionnaire;
+import org.posturecoach.rules.ValidAnswers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -91,6 +96,12 @@ class OpenApiConformanceTest {
                 is(List.of("/source: required but absent")));
         assertThat(doc.violations(tree("{\"code\":\"x\",\"title\":\"t\",\"explanation\":null}"),
                 doc.component("FindingView")), not(empty()));
+        // A preview (no id, no createdAt) is an AssessmentView, never a stored assessment.
+        JsonNode preview = tree(postJson("/api/v1/assessments/preview", body(null, answers())).then().statusCode(200)
+                .extract().asString());
+        assertThat(doc.violations(preview, doc.component("AssessmentView")), is(empty()));
+        assertThat(doc.violations(preview, doc.component("StoredAssessment")),
+                is(List.of("/id: required but absent", "/createdAt: required but absent")));
     }
 
     @Test
@@ -183,6 +194,106 @@ class OpenApiConformanceTest {
             }
         }
         return skip;
+    }
+
+    /**
+     * The Answers component has one typed property per question of the loaded questionnaire (added when the service
+     * starts), so a generated client sends an integer as {@code 4}, not {@code 4.0}, and a list as a list. Every
+     * answer set the service accepts conforms (scenario files and random valid sets, each posted as a preview), and
+     * the answers it refuses break the schema too.
+     */
+    @Test
+    void answersAreTypedPerQuestionAsTheQuestionnaireSays() {
+        JsonNode answers = doc.component("Answers");
+        JsonNode questionnaire = tree(given().get("/api/v1/questionnaire").then().statusCode(200).extract().asString());
+        Map<String, String> jsonTypes = Map.of("boolean", "boolean", "integer", "integer", "choice", "string",
+                "multi-choice", "array", "string", "string");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode q : questionnaire.path("items")) {
+            String id = q.path("id").asText();
+            ids.add(id);
+            JsonNode p = answers.path("properties").path(id);
+            assertEquals(jsonTypes.get(q.path("type").asText()), p.path("type").asText(), id);
+            assertThat(id, p.path("description").asText(), startsWith(q.path("text").asText()));
+            List<JsonNode> codes = new ArrayList<>();
+            q.path("options").forEach(o -> codes.add(o.path("code")));
+            switch (q.path("type").asText()) {
+                case "choice" -> assertEquals(codes, list(p.path("enum")), id);
+                case "multi-choice" -> {
+                    assertEquals(codes, list(p.path("items").path("enum")), id);
+                    assertTrue(p.path("uniqueItems").asBoolean(), id);
+                }
+                case "integer" -> {
+                    assertEquals(q.path("min"), p.path("minimum"), id);
+                    assertEquals(q.path("max"), p.path("maximum"), id);
+                }
+                default -> {
+                }
+            }
+        }
+        List<String> documented = new ArrayList<>();
+        answers.path("properties").fieldNames().forEachRemaining(documented::add);
+        assertEquals(ids, documented, "questionnaire order");
+        // Forward compatible: an id added later still reads in an older client (the service refuses unknown ids).
+        assertTrue(answers.path("additionalProperties").isObject());
+
+        JsonNode schema = doc.requestSchema("/api/v1/assessments/preview", "post");
+        List<Map<String, Object>> accepted = new ArrayList<>();
+        ValidAnswers.of(questionnaireRecord()).sampleStream().limit(40).forEach(accepted::add);
+        for (Map<String, Object> a : accepted) {
+            Map<String, Object> request = Map.of("answers", a);
+            assertThat(a.toString(), doc.violations(JSON.valueToTree(request), schema), is(empty()));
+            conforms("/api/v1/assessments/preview", "post", postJson("/api/v1/assessments/preview", request));
+        }
+
+        // Near misses: what the service refuses, the schema refuses too, on an otherwise valid answer set.
+        String number = firstOfType(questionnaire, "integer");
+        String choice = firstOfType(questionnaire, "choice");
+        String many = firstOfType(questionnaire, "multi-choice");
+        String flag = firstOfType(questionnaire, "boolean");
+        String code = firstCode(questionnaire, many);
+        List<String[]> cases = List.of(new String[] { number, "4.0" }, new String[] { number, "99" },
+                new String[] { number, "-1" }, new String[] { choice, "\"no-such-option\"" },
+                new String[] { flag, "\"true\"" }, new String[] { many, "[\"x\"]" },
+                new String[] { many, "\"" + code + "\"" }, new String[] { many, "[\"" + code + "\", \"" + code + "\"]" });
+        for (String[] c : cases) {
+            ObjectNode bad = JSON.valueToTree(answers());
+            bad.set(c[0], tree(c[1]));
+            assertFalse(doc.violations(bad, answers).isEmpty(), bad + " conforms");
+            Map<String, Object> body = Map.of("answers", bad);
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments/preview").then()
+                    .statusCode(400).body("errors.pointer", hasItem("/answers/" + c[0]));
+        }
+    }
+
+    private Questionnaire questionnaireRecord() {
+        return JSON.convertValue(tree(given().get("/api/v1/questionnaire").asString()),
+                Questionnaire.class);
+    }
+
+    private static String firstOfType(JsonNode questionnaire, String type) {
+        for (JsonNode q : questionnaire.path("items")) {
+            if (type.equals(q.path("type").asText()) && q.path("enableWhen").isMissingNode()
+                    && !q.path("redFlag").asBoolean()) {
+                return q.path("id").asText();
+            }
+        }
+        throw new AssertionError("no unconditional " + type + " question");
+    }
+
+    private static String firstCode(JsonNode questionnaire, String id) {
+        for (JsonNode q : questionnaire.path("items")) {
+            if (id.equals(q.path("id").asText())) {
+                return q.path("options").path(0).path("code").asText();
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     @Test

@@ -1,16 +1,19 @@
 package org.posturecoach.rest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks JSON values against the schemas of the service's own OpenAPI 3.1 document, as a strict generated client
  * reads them: {@code $ref}, {@code type} (a name or a list, {@code "null"} included), {@code properties},
- * {@code required}, {@code items}, {@code additionalProperties}, {@code enum}, {@code anyOf} and {@code oneOf}.
+ * {@code required}, {@code items}, {@code additionalProperties}, {@code enum}, {@code anyOf}, {@code oneOf},
+ * {@code minimum}, {@code maximum}, {@code maxLength} and {@code uniqueItems}.
  * Stricter than JSON Schema in one way: an object whose schema lists properties may carry no property it does not
  * list (a field the document does not name is one a generated client drops).
  */
@@ -87,6 +90,26 @@ final class OpenApiSchemas {
             if (!listed) {
                 out.add(at + ": " + brief(value) + " is not in " + schema.get("enum"));
             }
+        }
+        if (value.isNumber() && schema.has("minimum") && value.decimalValue().compareTo(schema.get("minimum")
+                .decimalValue()) < 0) {
+            out.add(at + ": " + value + " is below " + schema.get("minimum"));
+        }
+        if (value.isNumber() && schema.has("maximum") && value.decimalValue().compareTo(schema.get("maximum")
+                .decimalValue()) > 0) {
+            out.add(at + ": " + value + " is above " + schema.get("maximum"));
+        }
+        if (value.isTextual() && schema.has("maxLength")
+                && value.asText().codePointCount(0, value.asText().length()) > schema.get("maxLength").asInt()) {
+            out.add(at + ": longer than " + schema.get("maxLength"));
+        }
+        if (value.isArray() && schema.path("uniqueItems").asBoolean()) {
+            Set<JsonNode> seen = new HashSet<>();
+            value.forEach(e -> {
+                if (!seen.add(e)) {
+                    out.add(at + ": lists " + e + " twice");
+                }
+            });
         }
         if (value.isObject()) {
             JsonNode properties = schema.path("properties");

@@ -20,7 +20,7 @@ import net.jqwik.api.Tuple;
  * its type, range and options; optional items sometimes skipped; an item whose {@code enableWhen} does not hold is
  * left out; red flags mostly false. A new question is covered without a change here.
  */
-final class ValidAnswers {
+public final class ValidAnswers {
 
     /** Marks a skipped optional question while the values are combined. */
     private static final Object SKIPPED = new Object();
@@ -28,7 +28,7 @@ final class ValidAnswers {
     private ValidAnswers() {
     }
 
-    static Arbitrary<Map<String, Object>> of(Questionnaire questionnaire) {
+    public static Arbitrary<Map<String, Object>> of(Questionnaire questionnaire) {
         List<Question> items = questionnaire.items();
         List<Arbitrary<Object>> values = new ArrayList<>();
         for (Question q : items) {
